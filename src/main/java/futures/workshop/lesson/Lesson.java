@@ -1,0 +1,120 @@
+package futures.workshop.lesson;
+
+import futures.workshop.runtime.Call;
+import futures.workshop.runtime.Recorder;
+import futures.workshop.runtime.TimeScale;
+import java.util.List;
+
+/**
+ * Everything a learner types in the lesson, as static methods: the slow functions, the
+ * process id, and a pool of named workers. In the kit's JShell they are already imported; in a
+ * program write {@code import static futures.workshop.lesson.Lesson.*;}.
+ *
+ * <p>The slow functions sleep for the lesson's seconds (scaled by {@link TimeScale}), print that
+ * they are going to sleep and waking up, naming the worker thread and the process id, and are
+ * recorded so that {@link #calls()} can tell who ran what and when.
+ */
+public final class Lesson {
+    private Lesson() {}
+
+    // ---- the lesson's slow functions ----
+
+    /** Sleeps {@code nsecs} seconds and returns {@code nsecs}: Python's {@code slow_function}. */
+    public static int slowFunction(int nsecs) {
+        return slow("slowFunction", "slowFunction(" + nsecs + ")", nsecs, () -> nsecs);
+    }
+
+    /** Fractional seconds, e.g. {@code slowFunction(3.1)} returns 3.1. */
+    public static double slowFunction(double nsecs) {
+        return slow("slowFunction", "slowFunction(" + seconds(nsecs) + ")", nsecs, () -> nsecs);
+    }
+
+    /** Sleeps {@code nsecs} seconds, then returns {@code x + y}: Python's {@code slow_add}. */
+    public static int slowAdd(double nsecs, int x, int y) {
+        return slow("slowAdd", "slowAdd(" + seconds(nsecs) + ", " + x + ", " + y + ")", nsecs, () -> x + y);
+    }
+
+    /** Sleeps {@code nsecs} seconds, then returns {@code x - y}: Python's {@code slow_diff}. */
+    public static int slowDiff(double nsecs, int x, int y) {
+        return slow("slowDiff", "slowDiff(" + seconds(nsecs) + ", " + x + ", " + y + ")", nsecs, () -> x - y);
+    }
+
+    /**
+     * Sleeps {@code nsecs} seconds, then throws {@code IllegalArgumentException("Called broken
+     * function")}, Java's counterpart of Python's {@code ValueError}. Submitted to a pool, the
+     * exception is held in the future: {@code get()} throws an {@code ExecutionException} whose
+     * {@code getCause()} is this exception.
+     */
+    public static int brokenFunction(double nsecs) {
+        return slow("brokenFunction", "brokenFunction(" + seconds(nsecs) + ")", nsecs, () -> {
+            throw new IllegalArgumentException("Called broken function");
+        });
+    }
+
+    // ---- processes, workers and time ----
+
+    /** This process's id, like Python's {@code os.getpid()}. Every worker thread shares it. */
+    public static long pid() {
+        return ProcessHandle.current().pid();
+    }
+
+    /** A pool with one worker per processor, like {@code ProcessPoolExecutor()}. */
+    public static WorkerPool pool() {
+        return new WorkerPool(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A pool of {@code workers} workers, like {@code ProcessPoolExecutor(max_workers=workers)}. */
+    public static WorkerPool pool(int workers) {
+        return new WorkerPool(workers);
+    }
+
+    /** Sleeps for the lesson's seconds, scaled like the slow functions: Python's {@code time.sleep}. */
+    public static void sleep(double seconds) {
+        TimeScale.sleep(seconds);
+    }
+
+    /** Every slow call since the last {@link #clearCalls()}: function, worker, start, end, outcome. */
+    public static List<Call> calls() {
+        return Recorder.global().calls();
+    }
+
+    /** Forgets the recorded calls, so that the next run starts on a clean sheet. */
+    public static void clearCalls() {
+        Recorder.global().clear();
+    }
+
+    /** Prints what the kit has loaded and where to go next. */
+    public static void help() {
+        System.out.print(Help.TEXT);
+    }
+
+    // ---- the machinery shared by the slow functions ----
+
+    private interface Body<T> {
+        T get();
+    }
+
+    private static <T> T slow(String function, String label, double nsecs, Body<T> body) {
+        String who = Thread.currentThread().getName() + " (PID " + pid() + ")";
+        Recorder recorder = Recorder.global();
+        Recorder.CallEntry call = recorder.start(function, label);
+        try {
+            System.out.println(who + " going to sleep for " + seconds(nsecs) + " second(s)");
+            TimeScale.sleep(nsecs);
+            System.out.println(who + " waking up");
+            T result = body.get();
+            recorder.end(call, null);
+            return result;
+        } catch (RuntimeException | Error e) {
+            recorder.end(call, e);
+            throw e;
+        }
+    }
+
+    /** Seconds as the lesson writes them: 5, not 5.0; 3.1 stays 3.1. */
+    static String seconds(double nsecs) {
+        return nsecs == Math.rint(nsecs) && Math.abs(nsecs) < 1e15
+                ? Long.toString((long) nsecs)
+                : Double.toString(nsecs);
+    }
+}

@@ -1,0 +1,174 @@
+package futures.workshop.lesson;
+
+import futures.workshop.runtime.Recorder;
+import futures.workshop.runtime.Recorder.TaskEntry;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fixed pool of named workers ({@code worker-1}, {@code worker-2}, ...): a real
+ * {@link java.util.concurrent.ExecutorService}, similar to
+ * {@link java.util.concurrent.Executors#newFixedThreadPool(int)}.
+ *
+ * <p>Two things differ, both to match Python's {@code ProcessPoolExecutor}:
+ * <ul>
+ *   <li>it is {@link AutoCloseable} on Java 17 too, and {@link #close()} waits for the work
+ *       already submitted, like leaving Python's {@code with} block;
+ *   <li>every task is recorded (submission, first {@code get()}, the worker that ran it), so
+ *       the timeline and the checker can show how the calls were spread over the workers.
+ * </ul>
+ *
+ * <pre>{@code
+ * try (var pool = pool(2)) {
+ *     Future<Integer> r = pool.submit(() -> slowAdd(1, 6, 7));
+ *     System.out.println("Result is " + r.get());
+ * }
+ * }</pre>
+ */
+public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseable {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final String name;
+    private final Recorder recorder;
+    private final AtomicInteger submissions = new AtomicInteger();
+
+    /** A pool of {@code workers} threads recording into the lesson's recorder. */
+    public WorkerPool(int workers) {
+        this(workers, Recorder.global());
+    }
+
+    WorkerPool(int workers, Recorder recorder) {
+        this(workers, recorder, "pool-" + POOLS.incrementAndGet());
+    }
+
+    private WorkerPool(int workers, Recorder recorder, String name) {
+        super(checked(workers), workers, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                namedWorkers());
+        this.name = name;
+        this.recorder = recorder;
+    }
+
+    private static int checked(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException(
+                    "a pool needs at least 1 worker, not " + workers + ": try pool(2)");
+        }
+        return workers;
+    }
+
+    private static ThreadFactory namedWorkers() {
+        AtomicInteger next = new AtomicInteger();
+        return body -> new Thread(body, "worker-" + next.incrementAndGet());
+    }
+
+    /** The pool's name in the recorder, e.g. {@code pool-1}. */
+    public String name() {
+        return name;
+    }
+
+    /** How many workers the pool has. */
+    public int workers() {
+        return getMaximumPoolSize();
+    }
+
+    /**
+     * Stops taking new tasks and waits until every task already submitted has finished, like the
+     * end of Python's {@code with ProcessPoolExecutor() as pool:} block. If the waiting thread is
+     * interrupted (Ctrl-C in JShell), the running tasks are interrupted too.
+     */
+    @Override
+    public void close() {
+        shutdown();
+        try {
+            while (!awaitTermination(1, TimeUnit.DAYS)) {
+                // keep waiting: close() means "all submitted work is done"
+            }
+        } catch (InterruptedException e) {
+            shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        TaskEntry entry = recorder.submitted(name, submissions.getAndIncrement());
+        if (command instanceof RecordedFuture<?> future) {
+            future.entry = entry;
+        }
+        super.execute(new RecordedTask(entry, command));
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        return new RecordedFuture<>(callable);
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        return new RecordedFuture<>(runnable, value);
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+        // Hand back what the caller submitted, not the recording wrappers.
+        return super.shutdownNow().stream()
+                .map(r -> r instanceof RecordedTask t ? t.body : r)
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerPool[" + name + ", " + workers() + " workers, "
+                + (isTerminated() ? "closed" : isShutdown() ? "closing" : "open") + "]";
+    }
+
+    /** Runs a task with its record current, so slow calls know which task they belong to. */
+    private record RecordedTask(TaskEntry entry, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            entry.runAsCurrent(body);
+        }
+    }
+
+    /** A future that notes when its result is first asked for. */
+    private static final class RecordedFuture<T> extends FutureTask<T> {
+        volatile TaskEntry entry;
+
+        RecordedFuture(Callable<T> callable) {
+            super(callable);
+        }
+
+        RecordedFuture(Runnable runnable, T value) {
+            super(runnable, value);
+        }
+
+        @Override
+        public T get() throws InterruptedException, ExecutionException {
+            noteAsked();
+            return super.get();
+        }
+
+        @Override
+        public T get(long timeout, TimeUnit unit)
+                throws InterruptedException, ExecutionException, TimeoutException {
+            noteAsked();
+            return super.get(timeout, unit);
+        }
+
+        private void noteAsked() {
+            TaskEntry e = entry;
+            if (e != null) {
+                e.asked();
+            }
+        }
+    }
+}

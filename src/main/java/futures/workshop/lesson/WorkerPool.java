@@ -100,6 +100,10 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
 
     @Override
     public void execute(Runnable command) {
+        if (isShutdown()) {
+            super.execute(command); // refused by the pool; a task that never ran is not recorded
+            return;
+        }
         TaskEntry entry = recorder.submitted(name, submissions.getAndIncrement());
         if (command instanceof RecordedFuture<?> future) {
             future.entry = entry;

@@ -62,6 +62,9 @@ public final class Recorder {
             gate.enter(now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            end(entry, e); // the caller never gets the entry to end: do not leave it counted as running
+            throw e;
         }
         return entry;
     }

@@ -1,0 +1,179 @@
+package futures.workshop.checker;
+
+import futures.workshop.checker.Verdict.CheckResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Grades exercises: compiles each learner file on its own, then runs the exercise's JUnit checks
+ * against it, all exercises in one JUnit run, classes in parallel. Not thread-confined: one
+ * checker may grade several folders at once.
+ */
+public final class Checker implements AutoCloseable {
+    private final Course course;
+    private final ExerciseCompiler compiler;
+    private final Sandbox sandbox;
+    private final Path workDir;
+    private final Launcher launcher;
+
+    public Checker(Course course, Path workDir) {
+        String classPath = ExerciseCompiler.kitClassPath();
+        this.course = course;
+        this.compiler = new ExerciseCompiler(classPath);
+        this.sandbox = new Sandbox(classPath, workDir.resolve("runs"), 2);
+        this.workDir = workDir;
+        this.launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build());
+    }
+
+    public Course course() {
+        return course;
+    }
+
+    /**
+     * Grades the given exercises found in {@code folder}; {@code shownFolder} is how file names
+     * are shown to the learner (e.g. {@code exercises}).
+     */
+    public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which) {
+        String run = UUID.randomUUID().toString();
+        Map<Exercise, Verdict> early = new LinkedHashMap<>();
+        Map<String, Exercise> byChecks = new LinkedHashMap<>();
+        for (Exercise exercise : which) {
+            Path source = folder.resolve(exercise.file());
+            String shown = shownFolder + "/" + exercise.file();
+            if (!Files.isRegularFile(source)) {
+                early.put(exercise, new Verdict(exercise, Verdict.Status.MISSING, List.of(),
+                        List.of(shown + " is missing: restore it with make reset EX=" + exercise.step())));
+                continue;
+            }
+            Compilation compiled = compiler.compile(source, workDir.resolve("classes"), shown);
+            if (!compiled.ok()) {
+                early.put(exercise, new Verdict(exercise, Verdict.Status.NOT_COMPILED, List.of(), compiled.errors()));
+                continue;
+            }
+            Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compiled.classes(), sandbox));
+            byChecks.put(exercise.checks(), exercise);
+        }
+        Map<String, List<CheckResult>> results = byChecks.isEmpty() ? Map.of() : runChecks(run, byChecks.keySet());
+        byChecks.keySet().forEach(checks -> Submissions.unregister(run, checks));
+
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Exercise exercise : which) {
+            Verdict verdict = early.get(exercise);
+            if (verdict == null) {
+                List<CheckResult> checks = results.getOrDefault(exercise.checks(), List.of());
+                boolean passed = !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+                verdict = new Verdict(exercise, passed ? Verdict.Status.PASSED : Verdict.Status.FAILED, checks,
+                        checks.isEmpty() ? List.of("no checks ran for " + exercise.checks()) : List.of());
+            }
+            verdicts.add(verdict);
+        }
+        return verdicts;
+    }
+
+    private Map<String, List<CheckResult>> runChecks(String run, Iterable<String> checkClasses) {
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .configurationParameter(Submissions.RUN, run)
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .configurationParameter("junit.jupiter.execution.parallel.config.executor-service", "WORKER_THREAD_POOL");
+        for (String checks : checkClasses) {
+            request.selectors(DiscoverySelectors.selectClass(checks));
+        }
+        LauncherDiscoveryRequest discovery = request.build();
+        Collector collector = new Collector();
+        TestPlan plan = launcher.discover(discovery);
+        launcher.execute(plan, collector);
+        return collector.inPlanOrder(plan);
+    }
+
+    /** Collects every check's result as JUnit reports it, from whichever thread runs it. */
+    private static final class Collector implements TestExecutionListener {
+        private final Map<String, CheckResult> byId = new ConcurrentHashMap<>();
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            boolean failedContainer = id.isContainer() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
+            if (id.isTest() || failedContainer) {
+                String message = result.getThrowable().map(Collector::message).orElse(null);
+                byId.put(id.getUniqueId(), new CheckResult(id.getDisplayName(),
+                        result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message));
+            }
+        }
+
+        private static String message(Throwable t) {
+            if (t instanceof AssertionError && t.getMessage() != null) {
+                return t.getMessage().strip();
+            }
+            return "the check itself failed: " + t; // a kit bug, not the learner's
+        }
+
+        Map<String, List<CheckResult>> inPlanOrder(TestPlan plan) {
+            Map<String, List<CheckResult>> out = new LinkedHashMap<>();
+            for (TestIdentifier root : plan.getRoots()) {
+                collect(plan, root, out);
+            }
+            return out;
+        }
+
+        private void collect(TestPlan plan, TestIdentifier id, Map<String, List<CheckResult>> out) {
+            CheckResult result = byId.get(id.getUniqueId());
+            if (result != null) {
+                className(id).ifPresent(c -> out.computeIfAbsent(c, k -> new ArrayList<>()).add(result));
+            }
+            for (TestIdentifier child : plan.getChildren(id)) {
+                collect(plan, child, out);
+            }
+        }
+
+        private static Optional<String> className(TestIdentifier id) {
+            return id.getSource().map(source -> source instanceof MethodSource m ? m.getClassName()
+                    : source instanceof ClassSource c ? c.getClassName() : null);
+        }
+    }
+
+    /** Stops the sandbox JVMs kept warm. */
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+
+    /** A fresh folder for compiled classes and runs, deleted by {@link #deleteWorkDir}. */
+    public static Path newWorkDir() {
+        try {
+            return Files.createTempDirectory("futures-workshop-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void deleteWorkDir(Path dir) {
+        Sandbox.deleteQuietly(dir);
+    }
+}

@@ -1,0 +1,86 @@
+package futures.workshop.checker;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code make check}: grades the learner's exercises and exits 0 only when every one passes.
+ *
+ * <pre>
+ * check [EX] [--dir exercises] [--course exercises]
+ * </pre>
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        int status;
+        try {
+            status = run(args, out);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            out.println(e.getMessage());
+            status = 2;
+        }
+        out.flush();
+        System.exit(status);
+    }
+
+    static int run(String[] args, PrintStream out) {
+        String which = null;
+        Path dir = Path.of("exercises");
+        Path courseDir = Path.of("exercises");
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (!rest.isEmpty() && rest.get(0).equals("check")) {
+            rest.remove(0);
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            switch (a) {
+                case "--dir" -> dir = Path.of(value(rest, ++i, a));
+                case "--course" -> courseDir = Path.of(value(rest, ++i, a));
+                default -> {
+                    if (a.startsWith("-") || which != null) {
+                        throw new IllegalArgumentException("usage: check [EX] [--dir FOLDER]: '" + a + "' is not understood");
+                    }
+                    which = a.isBlank() ? null : a;
+                }
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("There is no folder " + dir + ": run make check from the kit's top folder.");
+        }
+        Course course = Course.load(courseDir);
+        List<Exercise> exercises = which == null ? course.exercises() : List.of(course.find(which));
+        Path work = Checker.newWorkDir();
+        try (Checker checker = new Checker(course, work)) {
+            List<Verdict> verdicts = checker.check(dir, dir.toString(), exercises);
+            new Report(out, unicodeTerminal()).print(verdicts, dir.toString());
+            return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
+        } finally {
+            Checker.deleteWorkDir(work);
+        }
+    }
+
+    /** Whether the learner's locale can show ✓ and ✗. */
+    static boolean unicodeTerminal() {
+        for (String name : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
+            String value = System.getenv(name);
+            if (value != null && !value.isEmpty()) {
+                return value.toUpperCase(java.util.Locale.ROOT).replace("-", "").contains("UTF8");
+            }
+        }
+        return false;
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+}

@@ -1,0 +1,69 @@
+package futures.workshop.checker;
+
+import futures.workshop.checker.Verdict.CheckResult;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Prints verdicts for a learner: one block per exercise, a score line, and the closing count. */
+public final class Report {
+    private final PrintStream out;
+    private final String pass;
+    private final String fail;
+
+    public Report(PrintStream out, boolean unicode) {
+        this.out = out;
+        this.pass = unicode ? "✓" : "+";
+        this.fail = unicode ? "✗" : "x";
+    }
+
+    public void print(List<Verdict> verdicts, String folder) {
+        for (Verdict v : verdicts) {
+            Exercise e = v.exercise();
+            out.printf("%s %-13s %3d/%-3d %s%n", v.passed() ? pass : fail, e.label(), v.points(), e.points(), e.title());
+            switch (v.status()) {
+                case PASSED -> { }
+                case MISSING -> v.problems().forEach(p -> out.println(indent(p, "    ")));
+                case NOT_COMPILED -> {
+                    out.println("    does not compile (the other exercises are still graded):");
+                    v.problems().forEach(p -> out.println(indent(p, "      ")));
+                }
+                case FAILED -> printFailures(v);
+            }
+        }
+        int points = verdicts.stream().mapToInt(Verdict::points).sum();
+        int total = verdicts.stream().mapToInt(v -> v.exercise().points()).sum();
+        long passed = verdicts.stream().filter(Verdict::passed).count();
+        out.println();
+        verdicts.stream().filter(v -> !v.passed()).findFirst().ifPresent(next -> out.println(
+                "Next: exercise " + next.exercise().label() + ": open " + folder + "/" + next.exercise().file()
+                        + ", then make check EX=" + next.exercise().step()
+                        + " (stuck? make hint EX=" + next.exercise().step() + ")"));
+        out.println("Score: " + points + "/" + total + " points");
+        out.println(passed + " passed, " + (verdicts.size() - passed) + " failed");
+    }
+
+    private void printFailures(Verdict v) {
+        List<CheckResult> failures = v.failures();
+        if (!failures.isEmpty() && failures.stream().allMatch(f -> f.message() != null && f.message().startsWith("not done yet"))) {
+            out.println(indent(failures.get(0).message(), "    "));
+            return;
+        }
+        Set<String> shown = new HashSet<>();
+        for (CheckResult c : v.checks()) {
+            if (c.passed()) {
+                out.println("    " + pass + " " + c.name());
+            } else {
+                out.println("    " + fail + " " + c.name());
+                String message = c.message() == null ? "failed" : c.message();
+                out.println(shown.add(message) ? indent(message, "        ") : "        (same reason as above)");
+            }
+        }
+        v.problems().forEach(p -> out.println("    " + p));
+    }
+
+    static String indent(String text, String prefix) {
+        return text.lines().map(l -> prefix + l).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+}

@@ -1,0 +1,229 @@
+package futures.workshop.checker;
+
+import futures.workshop.runtime.TimeScale;
+import futures.workshop.sandbox.Harness;
+import futures.workshop.sandbox.Outcome;
+import futures.workshop.sandbox.Request;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs learner code in separate JVMs, so that whatever the code does (spin, exit, leak threads)
+ * the checker survives and can say what happened. It keeps a few sandbox JVMs started ahead of
+ * need, so their start-up overlaps the compiling, and reuses one after a clean run: a pool of
+ * workers, like the lesson's.
+ */
+public final class Sandbox implements AutoCloseable {
+    /** Lesson seconds become this many real seconds inside checks: "5 seconds" take 50 ms. */
+    public static final double TIME_SCALE = 0.01;
+    /** Beyond the harness's own time limit, how long to wait before killing the sandbox. */
+    private static final long KILL_MARGIN_MS = 3000;
+
+    private final String classPath;
+    private final Path workDir;
+    private final int warm;
+    private final BlockingQueue<Child> idle = new LinkedBlockingQueue<>();
+    private volatile boolean closed;
+
+    /** Keeps {@code warm} sandbox JVMs ready; they start now, in the background. */
+    public Sandbox(String classPath, Path workDir, int warm) {
+        this.classPath = classPath;
+        this.workDir = workDir;
+        this.warm = warm;
+        for (int i = 0; i < warm; i++) {
+            idle.add(start(List.of()));
+        }
+    }
+
+    /**
+     * Runs the request in a sandbox JVM. With {@code jvmOptions} (say
+     * {@code -XX:ActiveProcessorCount=3}) the run gets a JVM of its own; otherwise a warm one.
+     */
+    public Outcome run(Request request, List<String> jvmOptions) {
+        Child child = jvmOptions.isEmpty() ? takeWarm() : start(jvmOptions);
+        try {
+            Path dir = Files.createTempDirectory(directory(), "run-");
+            Path requestFile = dir.resolve("request.bin");
+            Path outcomeFile = dir.resolve("outcome.bin");
+            try (var out = new ObjectOutputStream(Files.newOutputStream(requestFile))) {
+                out.writeObject(request);
+            }
+            String answer = child.send("run " + requestFile + " " + outcomeFile, request.timeLimitMs() + KILL_MARGIN_MS);
+            boolean reusable = "done".equals(answer) && child.alive();
+            if (reusable && jvmOptions.isEmpty() && !closed) {
+                idle.add(child);
+            } else {
+                child.kill();
+                if (jvmOptions.isEmpty() && !closed) {
+                    idle.add(start(List.of())); // a replacement warms up while the results are read
+                }
+            }
+            Outcome outcome = Files.exists(outcomeFile) ? read(outcomeFile) : null;
+            if (outcome == null) {
+                outcome = died(request, child, answer);
+            } else if (outcome.ending() == Outcome.Ending.EXITED) {
+                outcome = outcome.withExitStatus(child.exitStatus());
+            }
+            deleteQuietly(dir);
+            return outcome;
+        } catch (IOException e) {
+            child.kill();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Outcome died(Request request, Child child, String answer) {
+        String why = answer == null
+                ? "did not stop within " + (request.timeLimitMs() + KILL_MARGIN_MS) / 1000.0 + " s and was killed"
+                : "stopped the JVM with status " + child.exitStatus() + " before the checks could finish"
+                        + " (Runtime.halt, or a crash)";
+        String jvm = child.errors();
+        return new Outcome(Outcome.Ending.DIED, null, why, jvm.isEmpty() ? null : jvm, "", 0,
+                List.of(), List.of(), 0, List.of(), child.exitStatus(), -1);
+    }
+
+    private Child takeWarm() {
+        Child child = idle.poll();
+        while (child != null && !child.alive()) {
+            child = idle.poll();
+        }
+        return child != null ? child : start(List.of());
+    }
+
+    private Path directory() throws IOException {
+        return Files.createDirectories(workDir);
+    }
+
+    private Child start(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // C1 only, small heap, no perf file: a sandbox lives for seconds
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:-UsePerfData", "-Xmx256m", "-D" + TimeScale.PROPERTY + "=" + TIME_SCALE));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, Harness.class.getName()));
+        try {
+            Path errors = Files.createTempFile(directory(), "jvm-", ".txt");
+            Process process = new ProcessBuilder(command)
+                    .redirectError(errors.toFile())
+                    .start();
+            return new Child(process, errors);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a JVM for the learner's code: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Child child; (child = idle.poll()) != null; ) {
+            child.kill();
+        }
+    }
+
+    /** One sandbox JVM and the line-by-line conversation with it. */
+    private static final class Child {
+        private final Process process;
+        private final Path errors;
+        private final Writer jobs;
+        private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+
+        Child(Process process, Path errors) {
+            this.process = process;
+            this.errors = errors;
+            this.jobs = process.outputWriter(StandardCharsets.UTF_8);
+            Thread reader = new Thread(this::readAnswers, "sandbox-" + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAnswers() {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (!line.equals("ready")) {
+                        answers.add(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the JVM is gone; the end-of-answers marker below says so
+            }
+            answers.add("");
+        }
+
+        /** Sends a job and waits for the answer: "done", "" when the JVM ended, null on time-out. */
+        String send(String job, long timeoutMs) {
+            try {
+                jobs.write(job + "\n");
+                jobs.flush();
+            } catch (IOException e) {
+                return "";
+            }
+            try {
+                String answer = answers.poll(timeoutMs, TimeUnit.MILLISECONDS);
+                if ("".equals(answer)) {
+                    process.waitFor(2, TimeUnit.SECONDS);
+                }
+                return answer;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        boolean alive() {
+            return process.isAlive();
+        }
+
+        int exitStatus() {
+            return process.isAlive() ? -1 : process.exitValue();
+        }
+
+        String errors() {
+            try {
+                return Files.readString(errors, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Outcome read(Path file) throws IOException {
+        try (var in = new ObjectInputStream(Files.newInputStream(file))) {
+            return (Outcome) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IOException(e);
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package futures.workshop.checker;
+
+import futures.workshop.sandbox.Outcome;
+import futures.workshop.sandbox.Request;
+import futures.workshop.sandbox.Scenario;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A learner's compiled exercise, as the checks see it: run a {@link Scenario} with it in a child
+ * JVM and get the {@link Outcome}. Outcomes are kept, so several checks can look at different
+ * sides of one run without running it again.
+ */
+public final class Submission {
+    /** Real time a scenario may take before it counts as hanging. */
+    public static final long TIME_LIMIT_MS = 5000;
+    /** How long a slow call waits at a rendezvous for the others. */
+    public static final long RENDEZVOUS_CAP_MS = 1000;
+
+    private final Exercise exercise;
+    private final String shownFile;
+    private final Path classes;
+    private final Sandbox sandbox;
+    private final Map<Key, CompletableFuture<Outcome>> runs = new ConcurrentHashMap<>();
+
+    private record Key(Scenario scenario, int rendezvous, List<String> jvmOptions) {}
+
+    Submission(Exercise exercise, String shownFile, Path classes, Sandbox sandbox) {
+        this.exercise = exercise;
+        this.shownFile = shownFile;
+        this.classes = classes;
+        this.sandbox = sandbox;
+    }
+
+    public Exercise exercise() {
+        return exercise;
+    }
+
+    /** The learner's file as the learner would type it, e.g. {@code exercises/03-async/ApplyAsync.java}. */
+    public String file() {
+        return shownFile;
+    }
+
+    /** Runs the scenario (once; later calls get the same outcome). */
+    public Outcome run(Scenario scenario) {
+        return run(scenario, 0, List.of());
+    }
+
+    /**
+     * Runs the scenario with a rendezvous: the first slow calls wait until {@code rendezvous} of
+     * them run at once (see {@code Request}). {@code jvmOptions} go to the child JVM, e.g.
+     * {@code -XX:ActiveProcessorCount=3}.
+     */
+    public Outcome run(Scenario scenario, int rendezvous, List<String> jvmOptions) {
+        Key key = new Key(scenario, rendezvous, List.copyOf(jvmOptions));
+        CompletableFuture<Outcome> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome> existing = runs.putIfAbsent(key, mine);
+        if (existing != null) {
+            return existing.join();
+        }
+        try {
+            Request request = new Request(classes.toString(), exercise.className(), scenario, TIME_LIMIT_MS, rendezvous, RENDEZVOUS_CAP_MS);
+            mine.complete(sandbox.run(request, jvmOptions));
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+        }
+        return mine.join();
+    }
+}

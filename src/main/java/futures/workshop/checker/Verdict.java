@@ -1,0 +1,31 @@
+package futures.workshop.checker;
+
+import java.util.List;
+
+/**
+ * How one exercise fared.
+ *
+ * @param exercise the exercise
+ * @param status   passed, failed, did not compile, or file missing
+ * @param checks   every check with its result, in the order they ran
+ * @param problems compile errors (one block each), or the reason the file could not be graded
+ */
+public record Verdict(Exercise exercise, Status status, List<CheckResult> checks, List<String> problems) {
+
+    public enum Status { PASSED, FAILED, NOT_COMPILED, MISSING }
+
+    /** One check: its sentence-like name and, when it failed, the message for the learner. */
+    public record CheckResult(String name, boolean passed, String message) {}
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+
+    public int points() {
+        return passed() ? exercise.points() : 0;
+    }
+
+    public List<CheckResult> failures() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+}

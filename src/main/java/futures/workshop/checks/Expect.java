@@ -1,0 +1,144 @@
+package futures.workshop.checks;
+
+import futures.workshop.checker.Submission;
+import futures.workshop.runtime.Call;
+import futures.workshop.checker.Sandbox;
+import futures.workshop.sandbox.Outcome;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Failure messages a learner can act on: what was expected, what happened, where to look.
+ * Every check fails through here, so all verdicts read alike.
+ */
+final class Expect {
+    private Expect() {}
+
+    /** Fails with the three-part message unless {@code ok}. */
+    static void that(boolean ok, String expected, String happened, String lookAt) {
+        if (!ok) {
+            throw new AssertionError(message(expected, happened, lookAt, null));
+        }
+    }
+
+    /** Same, with extra lines (output, a trace, a timeline) under the message. */
+    static void that(boolean ok, String expected, String happened, String lookAt, String details) {
+        if (!ok) {
+            throw new AssertionError(message(expected, happened, lookAt, details));
+        }
+    }
+
+    static String message(String expected, String happened, String lookAt, String details) {
+        StringBuilder out = new StringBuilder()
+                .append("expected: ").append(expected).append('\n')
+                .append("happened: ").append(happened).append('\n')
+                .append("look at:  ").append(lookAt);
+        if (details != null && !details.isBlank()) {
+            out.append('\n').append(details.stripTrailing());
+        }
+        return out.toString();
+    }
+
+    /**
+     * Fails unless the run ended normally with every pool shut down, naming what went wrong:
+     * not done yet, an exception, a hang, an exit, a flood of output, leaked workers.
+     */
+    static Outcome finished(Submission s, Outcome o, String what) {
+        String file = s.file();
+        switch (o.ending()) {
+            case RETURNED -> {
+                that(o.leaked().isEmpty(), "every pool shut down when " + what + " is over",
+                        "pool never shut down: " + String.join(", ", o.leaked())
+                                + " still running afterwards, so the program would never end",
+                        file + ": create the pool in try (var pool = ...) { ... }, or call pool.shutdown()");
+                return o;
+            }
+            case THREW -> {
+                String error = o.error();
+                if (error.contains("not done yet")) {
+                    throw new AssertionError(error.substring(error.indexOf("not done yet"))
+                            + "\nlook at:  " + file + ": follow the TODO comments");
+                }
+                if (error.startsWith("futures.workshop.sandbox.Learner$MissingMethod")) {
+                    throw new AssertionError(message("the methods the exercise gave you, unchanged in shape",
+                            error.substring(error.indexOf(':') + 2), file, null));
+                }
+                throw new AssertionError(message(what + " to finish normally",
+                        "it threw " + error, firstLine(o.trace(), file), o.trace()));
+            }
+            case TIMED_OUT -> throw new AssertionError(message(what + " to finish within "
+                            + Submission.TIME_LIMIT_MS / 1000 + " s (lesson seconds run 100 times faster here)",
+                    "it hangs: " + o.error() + hangHint(o.trace()),
+                    firstLine(o.trace(), file), "where it was stuck:\n" + o.trace()));
+            case EXITED -> throw new AssertionError(message(what + " to return normally",
+                    "the program called System.exit(" + o.exitStatus() + ") and ended the JVM before the checks could finish",
+                    firstLine(o.trace(), file) + ": return from the method instead of exiting", o.trace()));
+            case FLOODED -> throw new AssertionError(message(what + " to print a few lines",
+                    "output flood: it " + o.error() + " of output (a print inside a loop that never ends?)",
+                    firstLine(o.trace(), file), "first lines printed:\n" + head(o.output(), 8)));
+            case DIED -> throw new AssertionError(message(what + " to finish normally",
+                    "the program " + o.error(), file, o.trace()));
+            default -> throw new IllegalStateException(o.ending().toString());
+        }
+    }
+
+    private static String hangHint(String trace) {
+        if (trace == null) {
+            return "";
+        }
+        if (trace.contains("FutureTask.get") || trace.contains("CompletableFuture.get")
+                || trace.contains("CompletableFuture.join") || trace.contains("awaitDone")) {
+            return ", waiting for a future that never completes";
+        }
+        if (trace.contains("awaitTermination") || trace.contains("WorkerPool.close")) {
+            return ", waiting for a pool whose tasks never finish";
+        }
+        return "";
+    }
+
+    /** The learner's line at the top of a trace, e.g. {@code ApplyAsync.java:31}, or the file. */
+    static String firstLine(String trace, String file) {
+        if (trace != null) {
+            for (String line : trace.split("\n")) {
+                int open = line.lastIndexOf('(');
+                int close = line.lastIndexOf(')');
+                if (line.strip().startsWith("at ") && open > 0 && close > open && line.contains(".java:")) {
+                    String where = line.substring(open + 1, close);
+                    return file.substring(0, file.lastIndexOf('/') + 1) + where;
+                }
+            }
+        }
+        return file;
+    }
+
+    static String head(String text, int lines) {
+        return text.lines().limit(lines).map(l -> "  " + l).collect(Collectors.joining("\n"));
+    }
+
+    /** What the workers did, for a message: each call with its worker and times in lesson seconds. */
+    static String timeline(List<Call> calls) {
+        if (calls.isEmpty()) {
+            return "what the workers did: nothing, no slow call ran";
+        }
+        StringBuilder out = new StringBuilder("what the workers did (lesson seconds):");
+        for (Call c : calls) {
+            out.append(String.format("%n  %-10s %-20s %5.2f s to %s", c.worker(), c.label(),
+                    lessonSeconds(c.start()),
+                    c.end() < 0 ? "still running" : String.format("%5.2f s", lessonSeconds(c.end()))));
+        }
+        return out.toString();
+    }
+
+    /** Real nanoseconds in the sandbox as the lesson's seconds. */
+    static double lessonSeconds(long nanos) {
+        return nanos / 1e9 / Sandbox.TIME_SCALE;
+    }
+
+    /** Calls as a short list for messages: {@code slowAdd(1, 6, 7) on worker-1}. */
+    static String describe(List<Call> calls) {
+        if (calls.isEmpty()) {
+            return "no slow call at all";
+        }
+        return calls.stream().map(c -> c.label() + " on " + c.worker()).collect(Collectors.joining(", "));
+    }
+}

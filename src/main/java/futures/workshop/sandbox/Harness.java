@@ -1,0 +1,72 @@
+package futures.workshop.sandbox;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.ObjectInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The main class of a sandbox JVM: a worker that runs learner code for the checker. It reads
+ * one line per job from standard input, {@code run <request-file> <outcome-file>}, runs the
+ * {@link Scenario} with a {@link Run} and answers {@code done} on standard output.
+ *
+ * <p>After a clean run the JVM takes the next job (the learner's classes are loaded afresh each
+ * time); after a hang, a flood of output or leaked threads it stops, and the checker starts a
+ * new one. A {@code System.exit} still writes its outcome from a shutdown hook.
+ */
+public final class Harness {
+    static final PrintStream CONTROL = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+            StandardCharsets.UTF_8);
+    private static volatile Run current;
+
+    private Harness() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        System.setOut(quiet);
+        System.setErr(quiet);
+        Runtime.getRuntime().addShutdownHook(new Thread(Harness::exiting, "exit-reporter"));
+        BufferedReader jobs = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        CONTROL.println("ready");
+        for (String line; (line = jobs.readLine()) != null; ) {
+            String[] words = line.split(" ", 3);
+            if (words.length != 3 || !words[0].equals("run")) {
+                CONTROL.println("error: expected 'run <request> <outcome>', got: " + line);
+                continue;
+            }
+            Request request;
+            try (var in = new ObjectInputStream(Files.newInputStream(Path.of(words[1])))) {
+                request = (Request) in.readObject();
+            }
+            Run run = new Run(request, Path.of(words[2]));
+            current = run;
+            boolean reusable = run.execute();
+            current = null;
+            System.setOut(quiet);
+            System.setErr(quiet);
+            CONTROL.println("done");
+            if (!reusable) {
+                Runtime.getRuntime().halt(0);
+            }
+        }
+    }
+
+    private static void exiting() {
+        Run run = current;
+        if (run != null) {
+            run.exited();
+        }
+    }
+
+    /** Called by a run that ended the JVM's usefulness (hang, flood): report and stop now. */
+    static void stop() {
+        CONTROL.println("done");
+        Runtime.getRuntime().halt(0);
+    }
+}

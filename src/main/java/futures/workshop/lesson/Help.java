@@ -14,6 +14,8 @@ final class Help {
               pool() / pool(n)           n named workers, closes like a with block
               sleep(seconds)             sleeps the lesson's seconds    (time.sleep)
               calls() / clearCalls()     who ran which slow call, and when
+              timeline()                 those calls as bars per worker (+ target/timeline.svg)
+              board(futures)             live table of futures until all are done, then results
             Also in scope: java.util.concurrent (ExecutorService, Executors, Future,
             CompletableFuture, ExecutionException, ...).
 

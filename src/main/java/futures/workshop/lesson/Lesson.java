@@ -3,7 +3,11 @@ package futures.workshop.lesson;
 import futures.workshop.runtime.Call;
 import futures.workshop.runtime.Recorder;
 import futures.workshop.runtime.TimeScale;
+import futures.workshop.terminal.Board;
+import futures.workshop.terminal.Timeline;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * Everything a learner types in the lesson, as static methods: the slow functions, the
@@ -81,6 +85,27 @@ public final class Lesson {
     /** Forgets the recorded calls, so that the next run starts on a clean sheet. */
     public static void clearCalls() {
         Recorder.global().clear();
+    }
+
+    /**
+     * Draws the calls so far as a worker timeline (one row per worker, a bar per call, failed
+     * calls marked) and writes the same picture to {@code target/timeline.svg}.
+     */
+    public static void timeline() {
+        Timeline.show(calls(), Path.of("target", "timeline.svg"));
+    }
+
+    /**
+     * Shows the futures as a live table until all are done (running, finished, failed, seconds),
+     * then their results: the lesson's "have the workers finished?" without polling.
+     */
+    public static void board(List<? extends Future<?>> futures) {
+        Board.show(futures, List.of());
+    }
+
+    /** {@link #board(List)} with a name for each future, e.g. {@code List.of("3.1 s", "2.1 s")}. */
+    public static void board(List<? extends Future<?>> futures, List<String> labels) {
+        Board.show(futures, labels);
     }
 
     /** Prints what the kit has loaded and where to go next. */

@@ -1,7 +1,9 @@
 package futures.workshop.lesson;
 
+import futures.workshop.runtime.NotifyingFuture;
 import futures.workshop.runtime.Recorder;
 import futures.workshop.runtime.Recorder.TaskEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -143,9 +145,45 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
         }
     }
 
-    /** A future that notes when its result is first asked for. */
-    private static final class RecordedFuture<T> extends FutureTask<T> {
+    /** A future that notes when its result is first asked for, and tells the live board when it is done. */
+    private static final class RecordedFuture<T> extends FutureTask<T> implements NotifyingFuture<T> {
         volatile TaskEntry entry;
+        private final List<Runnable> whenDone = new ArrayList<>(); // guarded by this
+        private final long submittedAt = System.nanoTime(); // made by submit()
+
+        @Override
+        public long submittedAt() {
+            return submittedAt;
+        }
+
+        @Override
+        public void whenDone(Runnable action) {
+            synchronized (this) {
+                if (!isDone()) {
+                    whenDone.add(action);
+                    return;
+                }
+            }
+            runQuietly(action);
+        }
+
+        @Override
+        protected void done() {
+            List<Runnable> actions;
+            synchronized (this) {
+                actions = List.copyOf(whenDone);
+                whenDone.clear();
+            }
+            actions.forEach(RecordedFuture::runQuietly);
+        }
+
+        private static void runQuietly(Runnable action) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // a watcher's mistake must not break the worker
+            }
+        }
 
         RecordedFuture(Callable<T> callable) {
             super(callable);

@@ -33,6 +33,8 @@ public final class Sandbox implements AutoCloseable {
     /** Beyond the harness's own time limit, how long to wait before killing the sandbox. */
     private static final long KILL_MARGIN_MS = 3000;
 
+    private static final boolean DEBUG = System.getenv("WORKSHOP_DEBUG") != null;
+
     private final String classPath;
     private final Path workDir;
     private final int warm;
@@ -54,6 +56,7 @@ public final class Sandbox implements AutoCloseable {
      * {@code -XX:ActiveProcessorCount=3}) the run gets a JVM of its own; otherwise a warm one.
      */
     public Outcome run(Request request, List<String> jvmOptions) {
+        long begin = System.nanoTime();
         Child child = jvmOptions.isEmpty() ? takeWarm() : start(jvmOptions);
         try {
             Path dir = Files.createTempDirectory(directory(), "run-");
@@ -79,6 +82,10 @@ public final class Sandbox implements AutoCloseable {
                 outcome = outcome.withExitStatus(child.exitStatus());
             }
             deleteQuietly(dir);
+            if (DEBUG) {
+                System.err.printf("sandbox: %s %s -> %s in %d ms%n", request.scenario(), jvmOptions, outcome.ending(),
+                        (System.nanoTime() - begin) / 1_000_000);
+            }
             return outcome;
         } catch (IOException e) {
             child.kill();

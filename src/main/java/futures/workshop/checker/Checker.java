@@ -1,5 +1,7 @@
 package futures.workshop.checker;
 
+import futures.workshop.course.Course;
+import futures.workshop.course.Exercise;
 import futures.workshop.checker.Verdict.CheckResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;

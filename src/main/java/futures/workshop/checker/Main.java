@@ -1,5 +1,7 @@
 package futures.workshop.checker;
 
+import futures.workshop.course.Course;
+import futures.workshop.course.Exercise;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +13,8 @@ import java.util.List;
  * {@code make check}: grades the learner's exercises and exits 0 only when every one passes.
  *
  * <pre>
- * check [EX] [--dir exercises] [--course exercises]
+ * check [EX] [--dir exercises] [--course exercises]   grade
+ * path EX                                           the file of exercise EX (for make run)
  * </pre>
  */
 public final class Main {
@@ -35,8 +38,16 @@ public final class Main {
         Path dir = Path.of("exercises");
         Path courseDir = Path.of("exercises");
         List<String> rest = new ArrayList<>(List.of(args));
-        if (!rest.isEmpty() && rest.get(0).equals("check")) {
-            rest.remove(0);
+        String command = rest.isEmpty() ? "check" : rest.remove(0);
+        if (command.equals("path")) { // make run: which file is exercise EX?
+            if (rest.isEmpty()) {
+                throw new IllegalArgumentException("which exercise? make run EX=3");
+            }
+            out.println(courseDir.resolve(Course.load(courseDir).find(rest.get(0)).file()));
+            return 0;
+        }
+        if (!command.equals("check")) {
+            throw new IllegalArgumentException("unknown command '" + command + "': try check or path");
         }
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);

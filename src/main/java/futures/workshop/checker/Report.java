@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import futures.workshop.course.Exercise;
 import futures.workshop.checker.Verdict.CheckResult;
 import java.io.PrintStream;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import futures.workshop.course.Exercise;
 import futures.workshop.sandbox.Outcome;
 import futures.workshop.sandbox.Request;
 import futures.workshop.sandbox.Scenario;

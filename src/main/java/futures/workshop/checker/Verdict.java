@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import futures.workshop.course.Exercise;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package futures.workshop.checker;
+package futures.workshop.course;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;

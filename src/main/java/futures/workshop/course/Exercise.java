@@ -1,4 +1,4 @@
-package futures.workshop.checker;
+package futures.workshop.course;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -37,7 +37,7 @@ $(BUILT): $(SOURCES)
 # 17 (it drops the archived heap). The engine stays remote: Ctrl-C stops a blocked get(), and
 # System.exit in a snippet ends only the engine.
 JSHELL_ARGS ?=# more jshell options: make jshell JSHELL_ARGS=-R-Dworkshop.timeScale=0.1 (demos 10x faster)
-JSHELL_FLAGS = -q --class-path $(KIT_CP) --startup DEFAULT --startup jshell/startup.jsh \
+JSHELL_FLAGS = --class-path $(KIT_CP) --startup DEFAULT --startup jshell/startup.jsh \
   -J-XX:TieredStopAtLevel=1 -R-XX:TieredStopAtLevel=1
 JDK_HOME    := $(or $(JAVA_HOME),$(shell dirname "$$(dirname "$$(readlink -f "$$(command -v javac)")")"))
 JDK_RELEASE := $(shell sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$(JDK_HOME)/release" 2>/dev/null)
@@ -57,8 +57,8 @@ $(JSHELL_CDS): | $(BUILT)
 .PHONY: jshell
 jshell: $(BUILT) $(JSHELL_CDS) ## open JShell with the lesson's helpers loaded
 	@tools/jdk-check
-	@echo "|  futures-workshop, JDK $(JDK_RELEASE): the lesson's helpers (slowAdd, pool, ...) and"
-	@echo "|  java.util.concurrent are loaded. Type help() to see them, /exit to leave."
+	@echo "|  futures-workshop: the lesson's helpers (slowAdd, pool, calls, ...) and"
+	@echo "|  java.util.concurrent are loaded. Type help() to see them."
 	@$(JSHELL) $(JSHELL_FLAGS) $$(test -f $(JSHELL_CDS) && echo $(CDS_USE)) $(JSHELL_ARGS)
 
 .PHONY: check

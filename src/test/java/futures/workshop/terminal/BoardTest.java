@@ -1,0 +1,253 @@
+package futures.workshop.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import futures.workshop.lesson.WorkerPool;
+import futures.workshop.runtime.NotifyingFuture;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.LineDisciplineTerminal;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The live futures board, over in-memory terminals, with futures the test completes by hand and
+ * a clock it moves by hand. Every wait is on an event (output appearing, a thread ending); the
+ * timeouts only stop a broken board from hanging the build.
+ */
+@DisplayName("The live futures board")
+@ExtendWith(TimeScaleOne.class)
+@Timeout(30)
+class BoardTest {
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    @Test
+    @DisplayName("prints one line per event on a dumb terminal, then the results")
+    void linesOnADumbTerminal() throws Exception {
+        Screen screen = new Screen();
+        AtomicLong clock = new AtomicLong();
+        Board board = new Board(new DumbTerminal(InputStream.nullInputStream(), screen), clock::get, DAY_MILLIS, false);
+        CompletableFuture<Integer> slow = new CompletableFuture<>();
+        CompletableFuture<Integer> broken = new CompletableFuture<>();
+        CompletableFuture<Integer> quick = new CompletableFuture<>();
+        Watch watch = Watch.start(board, List.of(slow, broken, quick), List.of());
+
+        screen.awaitContains("future 2: running\n");
+        clock.set(Fixtures.nanos(1.1));
+        quick.complete(4);
+        screen.awaitContains("-> 4\n");
+        clock.set(Fixtures.nanos(2.1));
+        broken.completeExceptionally(new IllegalArgumentException("Called broken function"));
+        screen.awaitContains("broken function\n");
+        clock.set(Fixtures.nanos(3.1));
+        slow.complete(7);
+        List<Board.Result> results = watch.join();
+
+        assertThat(screen.text()).isEqualTo("""
+                watching 3 futures (times in lesson seconds)
+                future 0: running
+                future 1: running
+                future 2: running
+                future 2: finished after 1.1 s -> 4
+                future 1: failed after 2.1 s -> java.lang.IllegalArgumentException: Called broken function
+                future 0: finished after 3.1 s -> 7
+                all 3 done, the last after 3.1 s: 2 finished, 1 failed
+                results:
+                  future 0  7
+                  future 1  java.lang.IllegalArgumentException: Called broken function
+                  future 2  4
+                """);
+        assertThat(results).extracting(Board.Result::state)
+                .containsExactly(Board.State.FINISHED, Board.State.FAILED, Board.State.FINISHED);
+        assertThat(results.get(1).error()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(results.get(0).value()).isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("returns when the last future completes, not at its next refresh")
+    void returnsOnCompletion() throws Exception {
+        Screen screen = new Screen();
+        // Refreshing once a day: only reacting to the completion can end this board in time.
+        Board board = new Board(xterm(screen), System::nanoTime, DAY_MILLIS, false);
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> last = new CompletableFuture<>();
+        Watch watch = Watch.start(board, List.of(first, last), List.of("first", "last"));
+
+        screen.awaitContains("0 of 2 done");
+        first.complete("one-result");
+        screen.awaitContains("one-result"); // Display writes only what changed, so wait for new text
+        last.complete("two");
+        List<Board.Result> results = watch.join();
+
+        assertThat(results).extracting(Board.Result::text).containsExactly("one-result", "two");
+        String out = screen.text();
+        assertThat(out).contains("the last after");
+        // Drawn once and then updated in place: the heading is not printed again.
+        assertThat(out.split("state      elapsed", -1)).hasSize(2);
+        assertThat(out).contains("\u001b[");
+    }
+
+    @Test
+    @DisplayName("shows what the tasks print above the table, and gives System.out back")
+    void printsAbove() throws Exception {
+        Screen screen = new Screen();
+        Board board = new Board(xterm(screen), System::nanoTime, DAY_MILLIS, true);
+        CompletableFuture<Integer> future = new CompletableFuture<>();
+        PrintStream before = System.out;
+        Watch watch = Watch.start(board, List.of(future), List.of());
+
+        screen.awaitContains("0 of 1 done");
+        System.out.println("worker-1 (PID 42) waking up");
+        screen.awaitContains("waking up");
+        future.complete(3);
+        watch.join();
+
+        assertThat(System.out).isSameAs(before);
+        String out = screen.text();
+        assertThat(out.indexOf("waking up")).isLessThan(out.lastIndexOf("all 1 done"));
+    }
+
+    @Test
+    @DisplayName("waits for any other Future without polling it, and reports a cancelled one")
+    void plainFutures() throws Exception {
+        Screen screen = new Screen();
+        Board board = new Board(new DumbTerminal(InputStream.nullInputStream(), screen), System::nanoTime,
+                DAY_MILLIS, false);
+        FutureTask<Integer> task = new FutureTask<>(() -> 5);
+        FutureTask<Integer> cancelled = new FutureTask<>(() -> 6);
+        Watch watch = Watch.start(board, List.of(task, cancelled), List.of("task", "cancelled"));
+
+        screen.awaitContains("cancelled: running\n");
+        task.run();
+        cancelled.cancel(false);
+        List<Board.Result> results = watch.join();
+
+        assertThat(results).extracting(Board.Result::state).containsExactly(Board.State.FINISHED, Board.State.CANCELLED);
+        assertThat(screen.text()).contains("task: finished after").contains("cancelled: cancelled after")
+                .contains("  cancelled  cancelled before it finished");
+    }
+
+    @Test
+    @DisplayName("hears a worker pool's futures through their done hook")
+    void workerPoolFutures() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Future<Integer> future = pool.submit(() -> {
+                release.await();
+                return 9;
+            });
+            assertThat(future).isInstanceOf(NotifyingFuture.class);
+            Screen screen = new Screen();
+            Board board = new Board(new DumbTerminal(InputStream.nullInputStream(), screen), System::nanoTime,
+                    DAY_MILLIS, false);
+            Watch watch = Watch.start(board, List.of(future), List.of());
+            screen.awaitContains("future 0: running\n");
+            release.countDown();
+            assertThat(watch.join()).extracting(Board.Result::text).containsExactly("9");
+
+            // Already done: the hook runs at once, on the caller's thread.
+            AtomicReference<String> ranOn = new AtomicReference<>();
+            ((NotifyingFuture<?>) future).whenDone(() -> ranOn.set(Thread.currentThread().getName()));
+            assertThat(ranOn.get()).isEqualTo(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    @DisplayName("wants one label per future")
+    void labels() {
+        Board board = new Board(xtermQuietly(), System::nanoTime, DAY_MILLIS, false);
+        assertThatThrownBy(() -> board.watch(List.of(new CompletableFuture<>()), List.of("a", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("give one label per future: 1 futures but 2 labels");
+    }
+
+    // ---- in-memory terminals and a board on its own thread ----
+
+    private static Terminal xterm(OutputStream out) throws java.io.IOException {
+        Terminal terminal = new LineDisciplineTerminal("test", "xterm-256color", out, StandardCharsets.UTF_8);
+        terminal.setSize(new Size(100, 30));
+        return terminal;
+    }
+
+    private static Terminal xtermQuietly() {
+        try {
+            return xterm(OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What a terminal wrote, with a way to wait until some text has appeared. */
+    static final class Screen extends OutputStream {
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+            notifyAll();
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        }
+
+        synchronized void awaitContains(String expected) throws InterruptedException {
+            while (!text().contains(expected)) {
+                wait(); // woken by every write; the class's @Timeout ends a board that never writes it
+            }
+        }
+    }
+
+    /** A board watching on its own thread, as the learner's thread would. */
+    private static final class Watch {
+        private final Thread thread;
+        private final AtomicReference<List<Board.Result>> results = new AtomicReference<>();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        private Watch(Board board, List<? extends Future<?>> futures, List<String> labels) {
+            thread = new Thread(() -> {
+                try {
+                    results.set(board.watch(futures, labels));
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "board-test");
+        }
+
+        static Watch start(Board board, List<? extends Future<?>> futures, List<String> labels) {
+            Watch watch = new Watch(board, new ArrayList<>(futures), labels);
+            watch.thread.start();
+            return watch;
+        }
+
+        List<Board.Result> join() throws Exception {
+            thread.join();
+            if (failure.get() != null) {
+                throw new AssertionError("the board failed", failure.get());
+            }
+            return results.get();
+        }
+    }
+}

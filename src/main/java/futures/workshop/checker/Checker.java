@@ -59,6 +59,15 @@ public final class Checker implements AutoCloseable {
      * are shown to the learner (e.g. {@code exercises}).
      */
     public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which) {
+        return check(folder, shownFolder, which, new TestExecutionListener() {});
+    }
+
+    /**
+     * {@link #check(Path, String, List)}, telling {@code listener} about the JUnit run of the
+     * checks as well (the grade reports' XML writer, for one). Exercises that are missing or do
+     * not compile have no checks to run and do not reach it: their verdicts say why.
+     */
+    public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which, TestExecutionListener listener) {
         String run = UUID.randomUUID().toString();
         Map<Exercise, Verdict> early = new LinkedHashMap<>();
         Map<String, Exercise> byChecks = new LinkedHashMap<>();
@@ -78,7 +87,7 @@ public final class Checker implements AutoCloseable {
             Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compiled.classes(), sandbox));
             byChecks.put(exercise.checks(), exercise);
         }
-        Map<String, List<CheckResult>> results = byChecks.isEmpty() ? Map.of() : runChecks(run, byChecks.keySet());
+        Map<String, List<CheckResult>> results = byChecks.isEmpty() ? Map.of() : runChecks(run, byChecks.keySet(), listener);
         byChecks.keySet().forEach(checks -> Submissions.unregister(run, checks));
 
         List<Verdict> verdicts = new ArrayList<>();
@@ -95,7 +104,8 @@ public final class Checker implements AutoCloseable {
         return verdicts;
     }
 
-    private Map<String, List<CheckResult>> runChecks(String run, Iterable<String> checkClasses) {
+    private Map<String, List<CheckResult>> runChecks(String run, Iterable<String> checkClasses,
+                                                     TestExecutionListener listener) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter(Submissions.RUN, run)
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
@@ -111,7 +121,7 @@ public final class Checker implements AutoCloseable {
         LauncherDiscoveryRequest discovery = request.build();
         Collector collector = new Collector();
         TestPlan plan = launcher.discover(discovery);
-        launcher.execute(plan, collector);
+        launcher.execute(plan, collector, listener);
         return collector.inPlanOrder(plan);
     }
 

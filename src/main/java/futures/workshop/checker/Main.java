@@ -2,6 +2,7 @@ package futures.workshop.checker;
 
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
+import futures.workshop.instructor.GradeReports;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.List;
  *
  * <pre>
  * check [EX] [--dir exercises] [--course exercises]   grade
+ *       [--grades target/grades]                    where the grade reports go (XML, JSON)
  * path EX                                           the file of exercise EX (for make run)
  * </pre>
  */
@@ -37,6 +39,7 @@ public final class Main {
         String which = null;
         Path dir = Path.of("exercises");
         Path courseDir = Path.of("exercises");
+        Path grades = GradeReports.FOLDER;
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() ? "check" : rest.remove(0);
         if (command.equals("path")) { // make run: which file is exercise EX?
@@ -54,6 +57,7 @@ public final class Main {
             switch (a) {
                 case "--dir" -> dir = Path.of(value(rest, ++i, a));
                 case "--course" -> courseDir = Path.of(value(rest, ++i, a));
+                case "--grades" -> grades = Path.of(value(rest, ++i, a));
                 default -> {
                     if (a.startsWith("-") || which != null) {
                         throw new IllegalArgumentException("usage: check [EX] [--dir FOLDER]: '" + a + "' is not understood");
@@ -69,7 +73,9 @@ public final class Main {
         List<Exercise> exercises = which == null ? course.exercises() : List.of(course.find(which));
         Path work = Checker.newWorkDir();
         try (Checker checker = new Checker(course, work)) {
-            List<Verdict> verdicts = checker.check(dir, dir.toString(), exercises);
+            GradeReports reports = new GradeReports(grades);
+            List<Verdict> verdicts = checker.check(dir, dir.toString(), exercises, reports.listener());
+            reports.write(verdicts, dir.toString()); // for CI and GitHub Classroom: see README
             new Report(out, unicodeTerminal()).print(verdicts, dir.toString());
             return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
         } finally {

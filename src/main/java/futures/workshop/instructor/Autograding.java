@@ -1,0 +1,54 @@
+package futures.workshop.instructor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import futures.workshop.checker.Verdict;
+import java.util.List;
+
+/**
+ * The JSON summary of a check in the shape GitHub Classroom's autograding reporter reads from
+ * each grader (the {@code result} of {@code autograding-command-grader}, base64-decoded): a
+ * status, the maximum score, and one test per exercise with its score. The reporter adds up
+ * {@code tests[].score} and {@code max_score}; {@code score} is the same total, for people.
+ *
+ * @param version   format version, 1
+ * @param status    {@code pass} when every exercise passed, else {@code fail}
+ * @param maxScore  points available for the exercises graded
+ * @param score     points earned, the sum of {@code tests[].score}
+ * @param tests     one entry per exercise, in course order
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Autograding(int version, String status, @JsonProperty("max_score") int maxScore, int score,
+                          List<Test> tests) {
+
+    /**
+     * One exercise.
+     *
+     * @param name      "3 async: two calls at the same time"
+     * @param status    {@code pass} or {@code fail}
+     * @param score     points earned (all or nothing, like the printed score)
+     * @param maxScore  points available
+     * @param message   why it failed (the first failure, or the compile errors); absent when it passed
+     * @param testCode  the command that grades it alone
+     * @param filename  the learner's file
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Test(String name, String status, int score, @JsonProperty("max_score") int maxScore, String message,
+                       @JsonProperty("test_code") String testCode, String filename) {}
+
+    /** The summary of these verdicts, with file names shown below {@code shownFolder}. */
+    public static Autograding of(List<Verdict> verdicts, String shownFolder) {
+        List<Test> tests = verdicts.stream().map(v -> new Test(
+                v.exercise().label() + ": " + v.exercise().title(),
+                v.passed() ? "pass" : "fail",
+                v.points(),
+                v.exercise().points(),
+                v.passed() ? null : Reasons.of(v),
+                "make check EX=" + v.exercise().step(),
+                shownFolder + "/" + v.exercise().file())).toList();
+        int max = verdicts.stream().mapToInt(v -> v.exercise().points()).sum();
+        int score = verdicts.stream().mapToInt(Verdict::points).sum();
+        boolean all = verdicts.stream().allMatch(Verdict::passed);
+        return new Autograding(1, all ? "pass" : "fail", max, score, tests);
+    }
+}

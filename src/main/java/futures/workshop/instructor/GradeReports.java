@@ -1,0 +1,155 @@
+package futures.workshop.instructor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import futures.workshop.checker.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * The machine-readable results of one {@code make check}, written to {@code target/grades/}:
+ * {@code junit.xml}, JUnit's standard XML report (what CI systems show), and
+ * {@code autograding.json}, the summary GitHub Classroom's reporter reads ({@link Autograding}).
+ *
+ * <p>The XML comes from JUnit's own {@link LegacyXmlReportGeneratingListener}: {@link #listener()}
+ * goes to the checker's JUnit run; exercises that never reach it (missing, not compiling) get a
+ * second small run of {@link NotGraded} in {@link #write}, and the two reports are joined under
+ * one {@code <testsuites>} with the JDK's DOM. Used from one thread, like a {@code StringBuilder}.
+ *
+ * <pre>{@code
+ * GradeReports reports = new GradeReports(GradeReports.FOLDER);
+ * List<Verdict> verdicts = checker.check(dir, "exercises", exercises, reports.listener());
+ * reports.write(verdicts, "exercises");
+ * }</pre>
+ */
+public final class GradeReports {
+    /** Where {@code make check} writes them, below the kit's top folder. */
+    public static final Path FOLDER = Path.of("target", "grades");
+    public static final String XML = "junit.xml";
+    public static final String JSON = "autograding.json";
+
+    private final Path folder;
+    private final Path checksXml;
+    private final StringWriter listenerErrors = new StringWriter();
+
+    public GradeReports(Path folder) {
+        this.folder = folder;
+        this.checksXml = folder.resolve("checks-" + UUID.randomUUID());
+    }
+
+    /** Writes the XML report of the checker's JUnit run; give it to {@code Checker#check}. */
+    public TestExecutionListener listener() {
+        return new LegacyXmlReportGeneratingListener(checksXml, new PrintWriter(listenerErrors, true));
+    }
+
+    /** Writes {@code junit.xml} and {@code autograding.json} for these verdicts; returns the folder. */
+    public Path write(List<Verdict> verdicts, String shownFolder) {
+        try {
+            Files.createDirectories(folder);
+            List<Verdict> notGraded = verdicts.stream()
+                    .filter(v -> v.status() == Verdict.Status.MISSING || v.status() == Verdict.Status.NOT_COMPILED)
+                    .toList();
+            Path notGradedXml = folder.resolve("not-graded-" + UUID.randomUUID());
+            if (!notGraded.isEmpty()) {
+                runNotGraded(notGraded, notGradedXml);
+            }
+            joinXml(Stream.of(checksXml, notGradedXml), folder.resolve(XML));
+            deleteTree(checksXml);
+            deleteTree(notGradedXml);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(folder.resolve(JSON).toFile(), Autograding.of(verdicts, shownFolder));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the grade reports to " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void runNotGraded(List<Verdict> notGraded, Path dir) {
+        String run = UUID.randomUUID().toString();
+        NotGraded.register(run, notGraded);
+        try {
+            var launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false).build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(NotGraded.class))
+                    .configurationParameter(NotGraded.RUN, run)
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                    .build(), new LegacyXmlReportGeneratingListener(dir, new PrintWriter(new StringWriter())));
+        } finally {
+            NotGraded.unregister(run);
+        }
+    }
+
+    /** Puts the {@code <testsuite>} of every report found in {@code dirs} under one {@code <testsuites>}. */
+    private static void joinXml(Stream<Path> dirs, Path target) throws IOException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var builder = factory.newDocumentBuilder();
+            Document joined = builder.newDocument();
+            Element root = joined.createElement("testsuites");
+            joined.appendChild(root);
+            int tests = 0;
+            int failures = 0;
+            int errors = 0;
+            for (Path report : dirs.filter(Files::isDirectory).flatMap(GradeReports::xmlFiles).toList()) {
+                Element suite = builder.parse(report.toFile()).getDocumentElement();
+                tests += Integer.parseInt(suite.getAttribute("tests"));
+                failures += Integer.parseInt(suite.getAttribute("failures"));
+                errors += Integer.parseInt(suite.getAttribute("errors"));
+                root.appendChild(joined.importNode(suite, true));
+            }
+            root.setAttribute("name", "make check");
+            root.setAttribute("tests", Integer.toString(tests));
+            root.setAttribute("failures", Integer.toString(failures));
+            root.setAttribute("errors", Integer.toString(errors));
+            var transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.transform(new DOMSource(joined), new StreamResult(target.toFile()));
+        } catch (ParserConfigurationException | SAXException | TransformerException | NumberFormatException e) {
+            throw new IOException("cannot join JUnit's XML reports: " + e.getMessage(), e);
+        }
+    }
+
+    private static Stream<Path> xmlFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+}

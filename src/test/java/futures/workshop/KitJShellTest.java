@@ -1,0 +1,191 @@
+package futures.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the kit's JShell for real, through {@code make jshell} (so with exactly its flags, class
+ * path, startup script and class archive) on the JDK running the tests, types the issue's two
+ * lines, {@code /open}s every type-along script in {@code jshell/} and reads what JShell printed.
+ * One JShell session serves all the tests; the lesson's seconds are scaled by 0.01.
+ */
+@DisplayName("The kit's JShell (make jshell), fed the lesson non-interactively")
+class KitJShellTest {
+    private static final List<String> INPUT = List.of(
+            "var pool = Executors.newFixedThreadPool(2); var r = pool.submit(() -> slowAdd(1, 6, 7)); r.get()",
+            "pool.submit(() -> brokenFunction(1)).get()",
+            "pool.shutdown()",
+            "help()",
+            "/open jshell/step1-submit.jsh",
+            "/open jshell/step2-arguments.jsh",
+            "/open jshell/step3-async.jsh",
+            "/open jshell/step4-future.jsh",
+            "/open jshell/step5-watch.jsh",
+            "/open jshell/step6-workers.jsh",
+            "/open jshell/step7-spread.jsh",
+            "/exit");
+
+    private static String output;
+
+    @BeforeAll
+    static void runTheLessonThroughMakeJshell() throws Exception {
+        output = makeJshell(INPUT);
+    }
+
+    /**
+     * Runs {@code make jshell} with the given lines on its standard input and returns everything
+     * it printed. {@code -o target/classpath.txt} keeps make from starting Maven inside this
+     * Maven run: the classes are already compiled.
+     */
+    static String makeJshell(List<String> lines) throws IOException, InterruptedException {
+        Process make = new ProcessBuilder("make", "-s", "-o", "target/classpath.txt", "jshell",
+                "JAVA_HOME=" + System.getProperty("java.home"),
+                "JSHELL_ARGS=-R-Dworkshop.timeScale=0.01")
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .start();
+        CompletableFuture<String> printed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (OutputStream in = make.getOutputStream()) {
+            in.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (!make.waitFor(3, TimeUnit.MINUTES)) {
+            make.descendants().forEach(ProcessHandle::destroyForcibly);
+            make.destroyForcibly();
+            throw new AssertionError("make jshell did not finish within 3 minutes");
+        }
+        String text = printed.join();
+        assertThat(make.exitValue()).as("exit status of make jshell; it printed:%n%s", text).isZero();
+        return text;
+    }
+
+    /** What the given step's script printed: from its heading to the next step's heading. */
+    private static String step(int n) {
+        int from = output.indexOf("Step " + n + ":");
+        assertThat(from).as("heading of step %d in:%n%s", n, output).isNotNegative();
+        int to = output.indexOf("Step " + (n + 1) + ":", from);
+        return output.substring(from, to < 0 ? output.length() : to);
+    }
+
+    @Test
+    @DisplayName("prints the banner, then the prompt, with no compile error and no unexpected exception")
+    void opensCleanly() {
+        assertThat(output).contains("|  futures-workshop: the lesson's helpers", "Type help() to see them", "jshell> ");
+        assertThat(output).as("a snippet that did not compile").doesNotContain("|  Error:");
+        // Exactly one exception reaches the prompt: the one the issue's second line asks for.
+        assertThat(Pattern.compile("\\|  Exception ").matcher(output).results().count())
+                .as("exceptions shown at the prompt in:%n%s", output).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the issue's lines need no import: slowAdd(1, 6, 7) gives 13 with its sleep and wake lines")
+    void submitWithoutImports() {
+        assertThat(output).containsPattern("pool-1-thread-1 \\(PID \\d+\\) going to sleep for 1 second\\(s\\)")
+                .containsPattern("pool-1-thread-1 \\(PID \\d+\\) waking up")
+                .containsPattern("\\$\\d+ ==> 13");
+    }
+
+    @Test
+    @DisplayName("the broken function's get() shows ExecutionException caused by IllegalArgumentException")
+    void brokenFunctionAtThePrompt() {
+        assertThat(output).contains(
+                "|  Exception java.util.concurrent.ExecutionException: java.lang.IllegalArgumentException: Called broken function",
+                "|  Caused by: java.lang.IllegalArgumentException: Called broken function");
+    }
+
+    @Test
+    @DisplayName("help() lists the helpers and points to the step scripts")
+    void help() {
+        assertThat(output).contains("slowAdd(nsecs, x, y)", "/open jshell/step1-submit.jsh");
+    }
+
+    @Test
+    @DisplayName("step 1: submit then get, and its Pool.apply counterpart, both give slowFunction(5)'s 5")
+    void step1() {
+        assertThat(step(1)).containsPattern("Master process is PID \\d+")
+                .containsPattern("worker-1 \\(PID \\d+\\) going to sleep for 5 second\\(s\\)");
+        assertThat(count(step(1), "Result is 5")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("step 2: slowAdd(1, 6, 7) gives 13 through submit and through the apply counterpart")
+    void step2() {
+        assertThat(count(step(2), "Result is 13")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("step 3: two submits, then two gets, give 13 and 5, also through CompletableFuture")
+    void step3() {
+        assertThat(count(step(3), "Result one is 13")).isEqualTo(2);
+        assertThat(count(step(3), "Result two is 5")).isEqualTo(2);
+        assertThat(step(3)).contains("worker-2 (PID");
+    }
+
+    @Test
+    @DisplayName("step 4: isDone before and after get, the failure's cause, ready and successful")
+    void step4() {
+        assertThat(step(4)).contains(
+                "Right after submit, r.isDone() is false",
+                "r.get() waits, then returns 13",
+                "Now r.isDone() is true",
+                "broken.get() threw ExecutionException; getCause() is java.lang.IllegalArgumentException: Called broken function",
+                "r successful: true",
+                "broken successful: false",
+                "state() (RUNNING, SUCCESS, FAILED, CANCELLED)");
+    }
+
+    @Test
+    @DisplayName("step 5: future.py watches five tasks finish, then prints the four results and the failure")
+    void step5() {
+        assertThat(step(5)).contains(
+                "Have the workers finished?",
+                "Task 3 is running...",
+                "Task 0 was successful. Result is 13",
+                "Task 1 was successful. Result is 3",
+                "Task 2 was successful. Result is 9",
+                "Task 3 was successful. Result is 7",
+                "Task 4 failed!",
+                " Error = class java.lang.IllegalArgumentException : Called broken function");
+    }
+
+    @Test
+    @DisplayName("step 6: the same run with the number of workers as a parameter, on five workers")
+    void step6() {
+        assertThat(step(6)).contains("worker-5 (PID", "Task 4 failed!", "With 5 worker(s) the whole run took");
+    }
+
+    @Test
+    @DisplayName("step 7: nine tasks on three workers, each worker's tasks read from calls()")
+    void step7() {
+        String step7 = step(7);
+        assertThat(step7).contains("9 tasks on 3 worker(s), from calls():");
+        // Three workers start tasks 0, 1 and 2 at once; every task is listed exactly once.
+        for (int worker = 1; worker <= 3; worker++) {
+            assertThat(step7).containsPattern("worker-" + worker + " ran task " + (worker - 1) + " ");
+        }
+        Matcher tasks = Pattern.compile("task (\\d) \\(").matcher(step7);
+        assertThat(tasks.results().map(m -> m.group(1)).sorted().toList())
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
+    }
+
+    private static long count(String text, String part) {
+        return Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
+    }
+}

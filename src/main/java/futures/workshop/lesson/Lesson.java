@@ -92,7 +92,7 @@ public final class Lesson {
      * calls marked) and writes the same picture to {@code target/timeline.svg}.
      */
     public static void timeline() {
-        Timeline.show(calls(), Path.of("target", "timeline.svg"));
+        Timeline.show(calls(), Recorder.global().now(), Path.of("target", "timeline.svg"));
     }
 
     /**

@@ -77,6 +77,11 @@ public final class Recorder {
         running.decrementAndGet();
     }
 
+    /** Nanoseconds from the recorder's epoch to now, on the time axis of {@link #calls()}. */
+    public long now() {
+        return System.nanoTime() - epoch;
+    }
+
     /** Slow calls running right now. */
     public int running() {
         return running.get();

@@ -80,13 +80,13 @@ public final class Timeline {
     /** A worker's row; calls that overlap on one worker (rare: nested calls) get extra lanes. */
     record Row(String name, int lanes, List<Bar> bars) {}
 
-    private Timeline(List<Call> calls) {
+    private Timeline(List<Call> calls, long now) {
         this.calls = calls;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (Call c : calls) {
             first = Math.min(first, c.start());
-            last = Math.max(last, c.running() ? c.start() : c.end());
+            last = Math.max(last, c.running() ? Math.max(c.start(), now) : c.end());
         }
         this.span = calls.isEmpty() ? 0 : TimeScale.toLessonSeconds(last - first);
         this.rows = layout(calls, first, span);
@@ -94,11 +94,22 @@ public final class Timeline {
         this.running = (int) calls.stream().filter(Call::running).count();
     }
 
-    /** The timeline of these calls, e.g. {@code Timeline.of(Recorder.global().calls())}. */
+    /**
+     * The timeline of these calls, e.g. {@code Timeline.of(Recorder.global().calls())}. Calls
+     * still running end at the last moment the calls themselves tell of.
+     */
     public static Timeline of(List<Call> calls) {
+        return of(calls, Long.MIN_VALUE);
+    }
+
+    /**
+     * The timeline of these calls with the calls still running drawn up to {@code now}, in the
+     * calls' own nanoseconds: {@code Timeline.of(recorder.calls(), recorder.now())}.
+     */
+    public static Timeline of(List<Call> calls, long now) {
         List<Call> sorted = new ArrayList<>(Objects.requireNonNull(calls, "calls"));
         sorted.sort(Comparator.comparingLong(Call::start).thenComparingInt(Call::id));
-        return new Timeline(List.copyOf(sorted));
+        return new Timeline(List.copyOf(sorted), now);
     }
 
     // ---- facts, also used by the summary line ----
@@ -156,9 +167,9 @@ public final class Timeline {
      * What {@code timeline()} in JShell does: prints the timeline of these calls on the console
      * ({@link Terminals#systemOut()}) and writes it as an SVG picture to {@code svg}, saying where.
      */
-    public static void show(List<Call> calls, Path svg) {
+    public static void show(List<Call> calls, long now, Path svg) {
         Terminal terminal = Terminals.systemOut();
-        Timeline timeline = of(calls);
+        Timeline timeline = of(calls, now);
         timeline.print(terminal);
         if (!calls.isEmpty()) {
             try {
@@ -297,16 +308,20 @@ public final class Timeline {
         Arrays.fill(line, g.axis);
         char[] labels = new char[axis];
         Arrays.fill(labels, ' ');
-        int free = 0;
+        List<double[]> ticks = new ArrayList<>();
         for (int k = 0; k * step <= end * (1 + 1e-9); k++) {
-            double t = k * step;
-            int col = Math.min(column(t, end, axis), axis - 1);
+            int col = Math.min(column(k * step, end, axis), axis - 1);
             line[col] = g.tick;
-            String label = String.format(Locale.ROOT, "%." + decimals + "f", t);
-            int at = Math.min(col, axis - label.length()); // the last label ends at the edge
-            if (at >= free) {
-                label.getChars(0, label.length(), labels, at);
-                free = at + label.length() + 1;
+            ticks.add(new double[] {k * step, col});
+        }
+        // Labels from the right, so that the last one (the length of the run) always shows.
+        int limit = axis;
+        for (int i = ticks.size() - 1; i >= 0; i--) {
+            String label = String.format(Locale.ROOT, "%." + decimals + "f", ticks.get(i)[0]);
+            int at = Math.min((int) ticks.get(i)[1], axis - label.length());
+            if (at >= 0 && at + label.length() < limit || i == ticks.size() - 1) {
+                label.getChars(0, label.length(), labels, Math.max(0, at));
+                limit = at;
             }
         }
         out.append(pad("", nameWidth)).append(' ').append(g.corner).append(new String(line)).append('\n');

@@ -171,6 +171,17 @@ class TimelineTest {
     }
 
     @Test
+    @DisplayName("draws a call still running up to now when it knows the time")
+    void runningUpToNow() {
+        List<Call> calls = List.of(returned(0, "slowAdd(1, 1, 2)", "worker-1", 0, 1),
+                running(1, "slowDiff(3, 9, 1)", "worker-2", 1));
+        assertThat(Timeline.of(calls).plain(40)).contains("worker-2 |" + " ".repeat(29) + ">\n");
+        String later = Timeline.of(calls, Fixtures.nanos(2)).plain(40);
+        assertThat(later).contains("worker-2 |" + " ".repeat(15) + "[#1 slowDiff==>\n")
+                .contains("wall time 2 s so far, 1 still running");
+    }
+
+    @Test
     @DisplayName("says so when nothing was recorded")
     void empty() {
         assertThat(Timeline.of(List.of()).plain(80))

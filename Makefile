@@ -16,14 +16,19 @@ ARGS ?=# arguments for the program: make run EX=6 ARGS=4
 BUILT   := target/classpath.txt
 SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
 KIT_CP   = target/classes:$$(cat $(BUILT))
+# The kit's programs (checker, watch, grader) run from a jar: a class archive, which makes a
+# JVM start in about half the time, can only hold classes from jars on JDK 17.
+KIT_JAR := target/futures-workshop.jar
 # C1 only: these JVMs live for seconds, so start-up matters more than peak speed.
-FAST_JVM := -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto --enable-native-access=ALL-UNNAMED
-KIT      = $(JAVA) $(FAST_JVM) -cp $(KIT_CP)
+FAST_JVM := -XX:TieredStopAtLevel=1 -Xshare:auto --enable-native-access=ALL-UNNAMED
+KIT      = $(JAVA) $(FAST_JVM) $$(test -f $(KIT_ARCHIVE) && echo $(call ARCHIVE_USE,$(KIT_ARCHIVE))) \
+  -Dworkshop.sandbox.archive=$(SANDBOX_ARCHIVE) -cp $(KIT_JAR):$$(cat $(BUILT))
 
 $(BUILT): $(SOURCES)
 	@tools/jdk-check
 	@echo "Building the kit (the first time this downloads Maven and the libraries)..."
 	@$(MVNW) -q compile
+	@$(JDK_BIN)jar --create --file $(KIT_JAR) -C target/classes .
 	@touch $@
 
 ##@ Learners
@@ -54,6 +59,22 @@ $(JSHELL_CDS): | $(BUILT)
 	  -R-Dworkshop.timeScale=0.01 $(CDS_DUMP) >/dev/null 2>&1 && mv -f $@.tmp $@ \
 	  || { rm -f $@.tmp*; echo "(could not prepare it: JShell will start more slowly)"; }
 
+# Class archives for the checker's JVM and for the sandbox JVMs that run learner code, made
+# once per JDK by grading the solutions (JDK 17-24: AppCDS; 25 and later: the AOT cache).
+KIT_ARCHIVE     := target/cds/kit-$(JDK_RELEASE).$(if $(JDK_OLD_CDS),jsa,aot)
+SANDBOX_ARCHIVE := target/cds/sandbox-$(JDK_RELEASE).$(if $(JDK_OLD_CDS),jsa,aot)
+ARCHIVE_USE      = $(if $(JDK_OLD_CDS),-XX:SharedArchiveFile=$(1),-XX:AOTCache=$(1))
+ARCHIVE_DUMP     = $(if $(JDK_OLD_CDS),-XX:ArchiveClassesAtExit=$(1),-XX:AOTCacheOutput=$(1))
+
+$(KIT_ARCHIVE): $(BUILT)
+	@echo "Preparing a fast checker for this JDK (once, a few seconds)..."
+	@mkdir -p $(@D)
+	@rm -f $@ $(SANDBOX_ARCHIVE)
+	@$(JAVA) $(FAST_JVM) $(call ARCHIVE_DUMP,$@.tmp) -Dworkshop.sandbox.archiveDump=$(SANDBOX_ARCHIVE).tmp \
+	  -cp $(KIT_JAR):$$(cat $(BUILT)) futures.workshop.checker.Main check --dir solutions >/dev/null 2>&1; \
+	  mv -f $(SANDBOX_ARCHIVE).tmp $(SANDBOX_ARCHIVE) 2>/dev/null; \
+	  mv -f $@.tmp $@ 2>/dev/null || echo "(could not prepare it: checks will start more slowly)"
+
 .PHONY: jshell
 jshell: $(BUILT) $(JSHELL_CDS) ## open JShell with the lesson's helpers loaded
 	@tools/jdk-check
@@ -62,7 +83,7 @@ jshell: $(BUILT) $(JSHELL_CDS) ## open JShell with the lesson's helpers loaded
 	@$(JSHELL) $(JSHELL_FLAGS) $$(test -f $(JSHELL_CDS) && echo $(CDS_USE)) $(JSHELL_ARGS)
 
 .PHONY: check
-check: $(BUILT) ## grade your exercises (all, or one: make check EX=3)
+check: $(BUILT) $(KIT_ARCHIVE) ## grade your exercises (all, or one: make check EX=3)
 	@tools/jdk-check
 	@$(KIT) futures.workshop.checker.Main check $(EX)
 
@@ -72,6 +93,27 @@ run: $(BUILT) ## run one exercise as a program: make run EX=6 ARGS=4
 	@test -n "$(EX)" || { echo "make run needs an exercise: make run EX=3 (a number or a name; make list shows them)"; exit 2; }
 	@file=$$($(KIT) futures.workshop.checker.Main path $(EX)) || { echo "$$file"; exit 2; }; \
 	  $(JAVA) --enable-native-access=ALL-UNNAMED -cp $(KIT_CP) "$$file" $(ARGS)
+
+.PHONY: watch
+watch: $(BUILT) ## grade the current exercise each time you save it (keys: h hint, c check, l list, q quit)
+	@tools/jdk-check
+	@$(KIT) futures.workshop.terminal.Watch
+
+.PHONY: hint
+hint: $(BUILT) ## the next hint for an exercise: make hint EX=3 (without EX: the current one)
+	@tools/jdk-check
+	@$(KIT) futures.workshop.course.Main hint $(EX)
+
+.PHONY: list
+list: $(BUILT) ## every exercise with its state (done / not done / not started) and points
+	@tools/jdk-check
+	@$(KIT) futures.workshop.course.Main list
+
+.PHONY: reset
+reset: $(BUILT) ## put an exercise's stub back, keeping yours as a backup: make reset EX=3
+	@tools/jdk-check
+	@test -n "$(EX)" || { echo "make reset needs an exercise: make reset EX=3 (a number or a name; make list shows them)"; exit 2; }
+	@$(KIT) futures.workshop.course.Main reset $(EX)
 
 ##@ Kit developers
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -37,7 +38,7 @@ public final class Checker implements AutoCloseable {
     private final ExerciseCompiler compiler;
     private final Sandbox sandbox;
     private final Path workDir;
-    private final Launcher launcher;
+    private final CompletableFuture<Launcher> launcher;
 
     public Checker(Course course, Path workDir) {
         String classPath = ExerciseCompiler.kitClassPath();
@@ -45,9 +46,10 @@ public final class Checker implements AutoCloseable {
         this.compiler = new ExerciseCompiler(classPath);
         this.sandbox = new Sandbox(classPath, workDir.resolve("runs"), 2);
         this.workDir = workDir;
-        this.launcher = LauncherFactory.create(LauncherConfig.builder()
+        // JUnit starts up while the learner's files compile
+        this.launcher = CompletableFuture.supplyAsync(() -> LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
-                .build());
+                .build()));
     }
 
     public Course course() {
@@ -79,7 +81,9 @@ public final class Checker implements AutoCloseable {
                         List.of(shown + " is missing: restore it with make reset EX=" + exercise.step())));
                 continue;
             }
+            long begin = System.nanoTime();
             Compilation compiled = compiler.compile(source, workDir.resolve("classes"), shown);
+            Sandbox.debug("compiled %s in %d ms", exercise.label(), (System.nanoTime() - begin) / 1_000_000);
             if (!compiled.ok()) {
                 early.put(exercise, new Verdict(exercise, Verdict.Status.NOT_COMPILED, List.of(), compiled.errors()));
                 continue;
@@ -87,7 +91,9 @@ public final class Checker implements AutoCloseable {
             Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compiled.classes(), sandbox));
             byChecks.put(exercise.checks(), exercise);
         }
+        long begin = System.nanoTime();
         Map<String, List<CheckResult>> results = byChecks.isEmpty() ? Map.of() : runChecks(run, byChecks.keySet(), listener);
+        Sandbox.debug("checks ran in %d ms", (System.nanoTime() - begin) / 1_000_000);
         byChecks.keySet().forEach(checks -> Submissions.unregister(run, checks));
 
         List<Verdict> verdicts = new ArrayList<>();
@@ -120,8 +126,9 @@ public final class Checker implements AutoCloseable {
         }
         LauncherDiscoveryRequest discovery = request.build();
         Collector collector = new Collector();
-        TestPlan plan = launcher.discover(discovery);
-        launcher.execute(plan, collector, listener);
+        Launcher junit = launcher.join();
+        TestPlan plan = junit.discover(discovery);
+        junit.execute(plan, collector, listener);
         return collector.inPlanOrder(plan);
     }
 

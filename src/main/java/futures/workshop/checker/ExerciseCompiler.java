@@ -113,6 +113,36 @@ public final class ExerciseCompiler {
         return out.toString();
     }
 
+    /**
+     * Compiles a tiny class in memory on a background thread, so that javac's classes are loaded
+     * and warm by the time the learner's file is read. Call it first thing; it never fails.
+     */
+    public static void warmUp() {
+        Thread warm = new Thread(() -> {
+            try {
+                JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+                if (javac == null) {
+                    return;
+                }
+                var source = new javax.tools.SimpleJavaFileObject(java.net.URI.create("string:///Warm.java"),
+                        JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return "import java.util.concurrent.*; class Warm { Future<Integer> f(ExecutorService p) {"
+                                + " return p.submit(() -> 1 + 2); } }";
+                    }
+                };
+                JavacTask task = (JavacTask) javac.getTask(null, null, d -> { }, List.of("-proc:none"), null, List.of(source));
+                task.parse();
+                task.analyze();
+            } catch (RuntimeException | IOException ignored) {
+                // only a warm-up
+            }
+        }, "javac-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     /** The class path that this JVM runs with: the kit's classes and libraries. */
     public static String kitClassPath() {
         return System.getProperty("java.class.path", "");

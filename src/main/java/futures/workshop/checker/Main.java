@@ -36,6 +36,7 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out) {
+        ExerciseCompiler.warmUp(); // overlaps reading the course
         String which = null;
         Path dir = Path.of("exercises");
         Path courseDir = Path.of("exercises");
@@ -69,7 +70,9 @@ public final class Main {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("There is no folder " + dir + ": run make check from the kit's top folder.");
         }
+        Sandbox.debug("main started");
         Course course = Course.load(courseDir);
+        Sandbox.debug("course read");
         List<Exercise> exercises = which == null ? course.exercises() : List.of(course.find(which));
         Path work = Checker.newWorkDir();
         try (Checker checker = new Checker(course, work)) {
@@ -77,6 +80,9 @@ public final class Main {
             List<Verdict> verdicts = checker.check(dir, dir.toString(), exercises, reports.listener());
             reports.write(verdicts, dir.toString()); // for CI and GitHub Classroom: see README
             new Report(out, unicodeTerminal()).print(verdicts, dir.toString());
+            if (dir.toAbsolutePath().normalize().equals(Path.of("exercises").toAbsolutePath().normalize())) {
+                Session.remember(futures.workshop.course.Progress.of(Path.of("").toAbsolutePath()), verdicts, System.err);
+            }
             return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
         } finally {
             Checker.deleteWorkDir(work);

@@ -34,8 +34,15 @@ public final class Sandbox implements AutoCloseable {
     private static final long KILL_MARGIN_MS = 3000;
 
     private static final boolean DEBUG = System.getenv("WORKSHOP_DEBUG") != null;
+    private static final long STARTED = System.nanoTime();
+
+    /** A class archive for sandbox JVMs (see the Makefile); used when the file exists. */
+    static final String ARCHIVE = "workshop.sandbox.archive";
+    /** Set while the Makefile trains the archive: the first sandbox JVM writes it when it ends. */
+    static final String ARCHIVE_DUMP = "workshop.sandbox.archiveDump";
 
     private final String classPath;
+    private boolean dumping = System.getProperty(ARCHIVE_DUMP) != null;
     private final Path workDir;
     private final int warm;
     private final BlockingQueue<Child> idle = new LinkedBlockingQueue<>();
@@ -82,10 +89,8 @@ public final class Sandbox implements AutoCloseable {
                 outcome = outcome.withExitStatus(child.exitStatus());
             }
             deleteQuietly(dir);
-            if (DEBUG) {
-                System.err.printf("sandbox: %s %s -> %s in %d ms%n", request.scenario(), jvmOptions, outcome.ending(),
-                        (System.nanoTime() - begin) / 1_000_000);
-            }
+            debug("ran %s %s -> %s in %d ms", request.scenario(), jvmOptions, outcome.ending(),
+                    (System.nanoTime() - begin) / 1_000_000);
             return outcome;
         } catch (IOException e) {
             child.kill();
@@ -101,6 +106,13 @@ public final class Sandbox implements AutoCloseable {
         String jvm = child.errors();
         return new Outcome(Outcome.Ending.DIED, null, why, jvm.isEmpty() ? null : jvm, "", 0,
                 List.of(), List.of(), 0, List.of(), child.exitStatus(), -1);
+    }
+
+    /** With WORKSHOP_DEBUG set, says where the checker's time goes. */
+    static void debug(String format, Object... args) {
+        if (DEBUG) {
+            System.err.printf("[checker %6d ms] %s%n", (System.nanoTime() - STARTED) / 1_000_000, String.format(format, args));
+        }
     }
 
     private Child takeWarm() {
@@ -121,6 +133,7 @@ public final class Sandbox implements AutoCloseable {
         // C1 only, small heap, no perf file: a sandbox lives for seconds
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-XX:-UsePerfData", "-Xmx256m", "-D" + TimeScale.PROPERTY + "=" + TIME_SCALE));
+        command.addAll(archiveOptions());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, Harness.class.getName()));
         try {
@@ -134,12 +147,31 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** Class-archive flags: JDK 17-24 take an AppCDS archive, JDK 25 and later an AOT cache. */
+    private synchronized List<String> archiveOptions() {
+        boolean aot = Runtime.version().feature() >= 25;
+        if (dumping) {
+            dumping = false; // one JVM writes the archive; the others must not race it
+            String file = System.getProperty(ARCHIVE_DUMP);
+            return List.of(aot ? "-XX:AOTCacheOutput=" + file : "-XX:ArchiveClassesAtExit=" + file);
+        }
+        String file = System.getProperty(ARCHIVE);
+        if (file != null && Files.isRegularFile(Path.of(file))) {
+            return List.of(aot ? "-XX:AOTCache=" + file : "-XX:SharedArchiveFile=" + file);
+        }
+        return List.of();
+    }
+
+    /** Lets idle sandbox JVMs end normally (so one in training can write its archive), then stops them. */
     @Override
     public void close() {
         closed = true;
+        List<Child> children = new ArrayList<>();
         for (Child child; (child = idle.poll()) != null; ) {
-            child.kill();
+            children.add(child);
+            child.endInput();
         }
+        children.forEach(Child::awaitEnd);
     }
 
     /** One sandbox JVM and the line-by-line conversation with it. */
@@ -204,6 +236,25 @@ public final class Sandbox implements AutoCloseable {
                 return Files.readString(errors, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
                 return "";
+            }
+        }
+
+        void endInput() {
+            try {
+                jobs.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+
+        void awaitEnd() {
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
             }
         }
 

@@ -94,6 +94,22 @@ run: $(BUILT) ## run one exercise as a program: make run EX=6 ARGS=4
 	@file=$$($(KIT) futures.workshop.checker.Main path $(EX)) || { echo "$$file"; exit 2; }; \
 	  $(JAVA) --enable-native-access=ALL-UNNAMED -cp $(KIT_CP) "$$file" $(ARGS)
 
+.PHONY: hint
+hint: $(BUILT) ## the next hint for an exercise: make hint EX=3 (without EX: the current one)
+	@tools/jdk-check
+	@$(KIT) futures.workshop.course.Main hint $(EX)
+
+.PHONY: list
+list: $(BUILT) ## every exercise with its state (done / not done / not started) and points
+	@tools/jdk-check
+	@$(KIT) futures.workshop.course.Main list
+
+.PHONY: reset
+reset: $(BUILT) ## put an exercise's stub back, keeping yours as a backup: make reset EX=3
+	@tools/jdk-check
+	@test -n "$(EX)" || { echo "make reset needs an exercise: make reset EX=3 (a number or a name; make list shows them)"; exit 2; }
+	@$(KIT) futures.workshop.course.Main reset $(EX)
+
 .PHONY: watch
 watch: $(BUILT) ## grade the current exercise each time you save it (keys: h hint, c check, l list, q quit)
 	@tools/jdk-check

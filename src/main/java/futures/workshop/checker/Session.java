@@ -60,6 +60,21 @@ public final class Session implements AutoCloseable {
         return verdicts;
     }
 
+    /**
+     * Grades one exercise ({@code "3"}, {@code "async"}) or, with {@code null}, all of them, and
+     * prints the verdicts as {@code make check} does; a wrong name prints the list of names.
+     */
+    public void checkAndPrint(String which, PrintStream out) {
+        List<Exercise> exercises;
+        try {
+            exercises = which == null ? course.exercises() : List.of(course.find(which));
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return;
+        }
+        print(check(exercises), out);
+    }
+
     /** Prints verdicts exactly as {@code make check} does. */
     public static void print(List<Verdict> verdicts, PrintStream out) {
         new Report(out, Main.unicodeTerminal()).print(verdicts, "exercises");

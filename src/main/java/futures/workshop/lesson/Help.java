@@ -28,5 +28,7 @@ final class Help {
             Each step of the lesson, ready to /open:
               /open jshell/step1-submit.jsh   ... /open jshell/step7-spread.jsh
             Exercises: exercises/ (make check grades them; make help lists everything).
+              check(3) / check()         grade exercise 3 / all of them, like make check
+              hint(3)                    the next hint for exercise 3, like make hint EX=3
             """;
 }

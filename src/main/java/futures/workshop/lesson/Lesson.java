@@ -1,5 +1,10 @@
 package futures.workshop.lesson;
 
+import futures.workshop.checker.Session;
+import futures.workshop.course.Course;
+import futures.workshop.course.Exercise;
+import futures.workshop.course.Hints;
+import futures.workshop.course.Progress;
 import futures.workshop.runtime.Call;
 import futures.workshop.runtime.Recorder;
 import futures.workshop.runtime.TimeScale;
@@ -106,6 +111,33 @@ public final class Lesson {
     /** {@link #board(List)} with a name for each future, e.g. {@code List.of("3.1 s", "2.1 s")}. */
     public static void board(List<? extends Future<?>> futures, List<String> labels) {
         Board.show(futures, labels);
+    }
+
+    // ---- the exercises, without leaving JShell ----
+
+    /**
+     * Grades exercise {@code exercise} of {@code exercises/} and prints the verdict, as
+     * {@code make check EX=3} does. The first call starts the checker (a few seconds); it stays
+     * warm for the rest of the session.
+     */
+    public static void check(int exercise) {
+        Session.shared().checkAndPrint(Integer.toString(exercise), System.out);
+    }
+
+    /** Grades every exercise, as {@code make check} does. */
+    public static void check() {
+        Session.shared().checkAndPrint(null, System.out);
+    }
+
+    /** Prints the next hint of exercise {@code exercise}, as {@code make hint EX=3} does. */
+    public static void hint(int exercise) {
+        Progress progress = Progress.of(Path.of("").toAbsolutePath());
+        try {
+            Exercise which = Course.load(progress.exercises()).find(Integer.toString(exercise));
+            System.out.print(Hints.next(progress, which, "hint(" + exercise + ")"));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.out.println(e.getMessage());
+        }
     }
 
     /** Prints what the kit has loaded and where to go next. */

@@ -151,9 +151,16 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
         private final List<Runnable> whenDone = new ArrayList<>(); // guarded by this
         private final long submittedAt = System.nanoTime(); // made by submit()
 
+        private volatile long doneAt = -1;
+
         @Override
         public long submittedAt() {
             return submittedAt;
+        }
+
+        @Override
+        public long doneAt() {
+            return doneAt;
         }
 
         @Override
@@ -169,6 +176,7 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
 
         @Override
         protected void done() {
+            doneAt = System.nanoTime();
             List<Runnable> actions;
             synchronized (this) {
                 actions = List.copyOf(whenDone);

@@ -20,4 +20,9 @@ public interface NotifyingFuture<V> extends Future<V> {
     default long submittedAt() {
         return -1;
     }
+
+    /** {@link System#nanoTime()} when the future became done, or -1 while running or when unknown. */
+    default long doneAt() {
+        return -1;
+    }
 }

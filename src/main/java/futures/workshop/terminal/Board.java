@@ -172,8 +172,9 @@ public final class Board {
             while (remaining > 0) {
                 Event event = live ? events.poll(tickMillis, TimeUnit.MILLISECONDS) : events.take();
                 if (event instanceof Done done && results[done.index()] == null) {
-                    results[done.index()] = outcome(names.get(done.index()), futures.get(done.index()),
-                            seconds(clock.getAsLong() - starts[done.index()]));
+                    Future<?> future = futures.get(done.index());
+                    results[done.index()] = outcome(names.get(done.index()), future,
+                            seconds(doneAt(future) - starts[done.index()]));
                     remaining--;
                     view.completed(results[done.index()]);
                 } else if (event instanceof Printed printed) {
@@ -199,6 +200,14 @@ public final class Board {
         List<Result> all = List.of(results);
         view.finished(all);
         return all;
+    }
+
+    /** When the future completed: the pool knows exactly (it may be before the board started), else now. */
+    private long doneAt(Future<?> future) {
+        if (clock == SYSTEM_CLOCK && future instanceof NotifyingFuture<?> nf && nf.doneAt() >= 0) {
+            return nf.doneAt();
+        }
+        return clock.getAsLong();
     }
 
     private static List<String> names(List<? extends Future<?>> futures, List<String> labels) {

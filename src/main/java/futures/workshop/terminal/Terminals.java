@@ -11,15 +11,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.jline.utils.InfoCmp.Capability;
 
 /**
  * The JLine terminal that the kit's pictures are printed on, and what it can do.
  *
  * <p>One terminal over {@code System.out}, built once and never closed: closing it would close
- * {@code System.out}. It is built with JLine's {@code exec} provider over the stream rather than
- * as a system terminal, because inside JShell's execution engine a system terminal writes to a
+ * {@code System.out}. It is the terminal JLine's {@code exec} provider makes over a stream (an
+ * {@link ExternalTerminal}) rather than a system terminal, because inside JShell's execution engine a system terminal writes to a
  * file descriptor nobody shows, and letting JLine probe the terminal there garbles the next
  * command. Whether the output really is a terminal is found out here instead: a pipe, a file,
  * {@code TERM=dumb} or {@code NO_COLOR} give a dumb terminal, which gets plain text only.
@@ -54,16 +54,11 @@ public final class Terminals {
         String type = tty && term != null && !term.isBlank() && !term.startsWith("dumb") ? term : "dumb";
         Size size = tty ? size() : new Size(0, 0);
         try {
-            return TerminalBuilder.builder()
-                    .name("workshop")
-                    .system(false)
-                    .provider("exec")
-                    .streams(InputStream.nullInputStream(), out) // never read the learner's keys
-                    .type(type)
-                    .size(size)
-                    .encoding(StandardCharsets.UTF_8)
-                    .paused(true)
-                    .build();
+            // What JLine's exec provider builds for given streams, made directly: the builder
+            // costs a few hundred milliseconds more (it looks at every provider) and may probe.
+            // No input (never read the learner's keys), paused (no pump thread).
+            return new ExternalTerminal(null, "workshop", type, InputStream.nullInputStream(), out,
+                    StandardCharsets.UTF_8, Terminal.SignalHandler.SIG_DFL, true, null, size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the terminal over System.out", e);
         }

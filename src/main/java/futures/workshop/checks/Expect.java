@@ -3,6 +3,7 @@ package futures.workshop.checks;
 import futures.workshop.checker.Submission;
 import futures.workshop.runtime.Call;
 import futures.workshop.checker.Sandbox;
+import futures.workshop.terminal.Timeline;
 import futures.workshop.sandbox.Outcome;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -122,23 +123,17 @@ final class Expect {
         return text.lines().limit(lines).map(l -> "  " + l).collect(Collectors.joining("\n"));
     }
 
-    /** What the workers did, for a message: each call with its worker and times in lesson seconds. */
+    /**
+     * What the workers did, as the worker timeline in plain text: the picture of the learner's
+     * run, in lesson seconds. Calls held at a rendezvous show its wait in their bars.
+     */
     static String timeline(List<Call> calls) {
-        if (calls.isEmpty()) {
-            return "what the workers did: nothing, no slow call ran";
-        }
-        StringBuilder out = new StringBuilder("what the workers did (lesson seconds):");
-        for (Call c : calls) {
-            out.append(String.format("%n  %-10s %-20s %5.2f s to %s", c.worker(), c.label(),
-                    lessonSeconds(c.start()),
-                    c.end() < 0 ? "still running" : String.format("%5.2f s", lessonSeconds(c.end()))));
-        }
-        return out.toString();
-    }
-
-    /** Real nanoseconds in the sandbox as the lesson's seconds. */
-    static double lessonSeconds(long nanos) {
-        return nanos / 1e9 / Sandbox.TIME_SCALE;
+        // the sandbox ran at Sandbox.TIME_SCALE; stretch its nanoseconds back to lesson time here
+        double stretch = 1 / Sandbox.TIME_SCALE;
+        List<Call> lesson = calls.stream().map(c -> new Call(c.id(), c.function(), c.label(), c.worker(), c.pool(),
+                c.task(), Math.round(c.start() * stretch), c.end() < 0 ? -1 : Math.round(c.end() * stretch),
+                c.outcome(), c.error())).toList();
+        return "what the workers did:\n" + Timeline.of(lesson).plain(100).stripTrailing();
     }
 
     /** Calls as a short list for messages: {@code slowAdd(1, 6, 7) on worker-1}. */

@@ -50,12 +50,8 @@ public final class Recorder {
 
     /** Marks the start of a slow call on the current thread; pass the result to {@link #end}. */
     public CallEntry start(String function, String label) {
-        TaskEntry task = TaskEntry.current();
-        CallEntry entry = new CallEntry(callCount.getAndIncrement(), function, label,
-                Thread.currentThread().getName(), task, System.nanoTime());
-        if (entry.id < LIMIT) {
-            calls.add(entry);
-        }
+        // Counted as running from here, so a gate can see who is waiting; stamped only after the
+        // gate, so a bar on the timeline shows the call's own work, not the wait.
         int now = running.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
         try {
@@ -63,8 +59,13 @@ public final class Recorder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            end(entry, e); // the caller never gets the entry to end: do not leave it counted as running
+            running.decrementAndGet(); // the caller never gets an entry to end
             throw e;
+        }
+        CallEntry entry = new CallEntry(callCount.getAndIncrement(), function, label,
+                Thread.currentThread().getName(), TaskEntry.current(), System.nanoTime());
+        if (entry.id < LIMIT) {
+            calls.add(entry);
         }
         return entry;
     }

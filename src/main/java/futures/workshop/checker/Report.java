@@ -9,6 +9,8 @@ import java.util.Set;
 
 /** Prints verdicts for a learner: one block per exercise, a score line, and the closing count. */
 public final class Report {
+    private static final int ERRORS_SHOWN = 5;
+
     private final PrintStream out;
     private final String pass;
     private final String fail;
@@ -20,6 +22,7 @@ public final class Report {
     }
 
     public void print(List<Verdict> verdicts, String folder) {
+        boolean shownNotDoneYet = false;
         for (Verdict v : verdicts) {
             Exercise e = v.exercise();
             out.printf("%s %-13s %3d/%-3d %s%n", v.passed() ? pass : fail, e.label(), v.points(), e.points(), e.title());
@@ -28,10 +31,15 @@ public final class Report {
                 case MISSING -> v.problems().forEach(p -> out.println(indent(p, "    ")));
                 case NOT_COMPILED -> {
                     out.println("    does not compile (the other exercises are still graded):");
-                    v.problems().forEach(p -> out.println(indent(p, "      ")));
+                    v.problems().stream().limit(ERRORS_SHOWN).forEach(p -> out.println(indent(p, "      ")));
+                    if (v.problems().size() > ERRORS_SHOWN) {
+                        out.println("      ... and " + (v.problems().size() - ERRORS_SHOWN)
+                                + " more: fix the first error first, the later ones often follow from it");
+                    }
                 }
-                case FAILED -> printFailures(v);
+                case FAILED -> printFailures(v, shownNotDoneYet);
             }
+            shownNotDoneYet |= notDoneYet(v);
         }
         int points = verdicts.stream().mapToInt(Verdict::points).sum();
         int total = verdicts.stream().mapToInt(v -> v.exercise().points()).sum();
@@ -45,10 +53,17 @@ public final class Report {
         out.println(passed + " passed, " + (verdicts.size() - passed) + " failed");
     }
 
-    private void printFailures(Verdict v) {
+    /** An untouched exercise: every check stopped at the stub's "not done yet". */
+    private static boolean notDoneYet(Verdict v) {
         List<CheckResult> failures = v.failures();
-        if (!failures.isEmpty() && failures.stream().allMatch(f -> f.message() != null && f.message().startsWith("not done yet"))) {
-            out.println(indent(failures.get(0).message(), "    "));
+        return v.status() == Verdict.Status.FAILED && !failures.isEmpty()
+                && failures.stream().allMatch(f -> f.message() != null && f.message().startsWith("not done yet"));
+    }
+
+    /** The failed checks with their messages; after the first untouched exercise, untouched ones get one line. */
+    private void printFailures(Verdict v, boolean shownNotDoneYet) {
+        if (notDoneYet(v)) {
+            out.println(shownNotDoneYet ? "    not done yet" : indent(v.failures().get(0).message(), "    "));
             return;
         }
         Set<String> shown = new HashSet<>();

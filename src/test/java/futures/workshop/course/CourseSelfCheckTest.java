@@ -1,0 +1,169 @@
+package futures.workshop.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The course refuses to be broken: every exercise in {@code exercises/info.toml} is complete and
+ * mirrored by its solution. A failure lists each problem with the fix.
+ */
+@DisplayName("The course self-check")
+class CourseSelfCheckTest {
+    private static final CourseSelfCheck KIT = new CourseSelfCheck(Path.of("exercises"), Path.of("solutions"));
+
+    private static void noProblems(List<String> problems) {
+        assertThat(problems).withFailMessage("the course is broken:%n  %s", String.join("\n  ", problems)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("lists the seven steps of the lesson")
+    void listsTheSteps() {
+        assertThat(KIT.course().exercises()).extracting(Exercise::name)
+                .containsExactly("submit", "arguments", "async", "future", "watch", "workers", "spread");
+    }
+
+    @Test
+    @DisplayName("has the file of every exercise in exercises/ and in solutions/")
+    void filesExist() {
+        noProblems(KIT.filesExist());
+    }
+
+    @Test
+    @DisplayName("has a TODO in every exercise and none left in any solution")
+    void todos() {
+        noProblems(KIT.todos());
+    }
+
+    @Test
+    @DisplayName("gives every exercise at least two hints and some points")
+    void hintsAndPoints() {
+        noProblems(KIT.hintsAndPoints());
+    }
+
+    @Test
+    @DisplayName("names a checks class that exists for every exercise")
+    void checksClasses() {
+        noProblems(KIT.checksClasses());
+    }
+
+    @Test
+    @DisplayName("mirrors exercises/ in solutions/ path for path")
+    void treesMirror() {
+        noProblems(KIT.treesMirror());
+    }
+
+    @Test
+    @DisplayName("gives every exercise its own name, class, file and checks")
+    void unique() {
+        noProblems(KIT.unique());
+    }
+
+    /** Proof that each rule can fail: a course with one of every mistake. */
+    @Nested
+    @DisplayName("on a broken course")
+    class OnABrokenCourse {
+        @TempDir
+        static Path dir;
+        static CourseSelfCheck broken;
+
+        @BeforeAll
+        static void breakACourse() throws IOException {
+            Path exercises = Files.createDirectories(dir.resolve("exercises"));
+            Path solutions = Files.createDirectories(dir.resolve("solutions"));
+            Files.writeString(exercises.resolve(Course.FILE), """
+                    [[exercise]]
+                    name = "submit"
+                    title = "submit one slow function"
+                    file = "01-submit/PoolSubmit.java"
+                    points = 10
+                    checks = "futures.workshop.checks.SubmitChecks"
+                    hints = ["one?", "two?"]
+
+                    [[exercise]]
+                    name = "Submit"
+                    title = "the same again"
+                    file = "01-submit/PoolSubmit.java"
+                    points = 0
+                    checks = "futures.workshop.checks.NoSuchChecks"
+                    hints = ["only one?"]
+
+                    [[exercise]]
+                    name = "gone"
+                    title = "a file nobody wrote"
+                    file = "09-gone/Gone.java"
+                    points = 5
+                    checks = "java.lang.String"
+                    hints = ["one?", ""]
+                    """);
+            // the exercise is a solved file (no TODO), the solution is the stub (a TODO)
+            copy(Path.of("solutions/01-submit/PoolSubmit.java"), exercises.resolve("01-submit/PoolSubmit.java"));
+            copy(Path.of("exercises/01-submit/PoolSubmit.java"), solutions.resolve("01-submit/PoolSubmit.java"));
+            copy(Path.of("exercises/02-arguments/PoolAdd.java"), exercises.resolve("02-extra/Extra.java"));
+            copy(Path.of("solutions/03-async/ApplyAsync.java"), solutions.resolve("03-only/Only.java"));
+            broken = new CourseSelfCheck(exercises, solutions);
+        }
+
+        private static void copy(Path from, Path to) throws IOException {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        }
+
+        @Test
+        @DisplayName("names the missing files and says to create them")
+        void missingFiles() {
+            assertThat(String.join("\n", broken.filesExist()))
+                    .contains("exercise 3 (\"gone\")", "exercises/09-gone/Gone.java is missing", "solutions/09-gone/Gone.java is missing",
+                            "create it, or fix 'file'");
+        }
+
+        @Test
+        @DisplayName("names an exercise without a TODO and a solution with one")
+        void todos() {
+            assertThat(String.join("\n", broken.todos()))
+                    .contains("exercises/01-submit/PoolSubmit.java has no \"// TODO\"",
+                            "solutions/01-submit/PoolSubmit.java still has a \"// TODO\"");
+        }
+
+        @Test
+        @DisplayName("names too few hints, an empty hint and zero points")
+        void hintsAndPoints() {
+            assertThat(String.join("\n", broken.hintsAndPoints()))
+                    .contains("exercise 2 (\"Submit\"): 1 hint(s); give at least two", "points = 0",
+                            "exercise 3 (\"gone\"): an empty hint");
+        }
+
+        @Test
+        @DisplayName("names a checks class that does not exist and one without checks")
+        void checksClasses() {
+            assertThat(String.join("\n", broken.checksClasses()))
+                    .contains("futures.workshop.checks.NoSuchChecks\" is not a class of the kit",
+                            "java.lang.String has no @Test");
+        }
+
+        @Test
+        @DisplayName("names files without a mirror and a file no exercise lists")
+        void treesMirror() {
+            assertThat(String.join("\n", broken.treesMirror()))
+                    .contains("02-extra/Extra.java has no mirror", "03-only/Only.java has no mirror",
+                            "02-extra/Extra.java belongs to no exercise");
+        }
+
+        @Test
+        @DisplayName("names a name, class and file used twice")
+        void unique() {
+            assertThat(String.join("\n", broken.unique()))
+                    .contains("name \"Submit\" is used by an earlier exercise",
+                            "class name \"PoolSubmit\"", "file \"01-submit/PoolSubmit.java\"")
+                    .doesNotContain("checks \"");
+        }
+    }
+}

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,8 @@ public final class Sandbox implements AutoCloseable {
     public static final double TIME_SCALE = 0.01;
     /** Beyond the harness's own time limit, how long to wait before killing the sandbox. */
     private static final long KILL_MARGIN_MS = 3000;
+    /** How long a sandbox JVM may take to start, on a very busy machine, before it counts as broken. */
+    private static final long STARTUP_LIMIT_MS = 60_000;
 
     private static final boolean DEBUG = System.getenv("WORKSHOP_DEBUG") != null;
     private static final long STARTED = System.nanoTime();
@@ -180,6 +183,8 @@ public final class Sandbox implements AutoCloseable {
         private final Path errors;
         private final Writer jobs;
         private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        /** Opens when the JVM says "ready" (or ends): its start-up is not the learner's time. */
+        private final CountDownLatch started = new CountDownLatch(1);
 
         Child(Process process, Path errors) {
             this.process = process;
@@ -193,7 +198,9 @@ public final class Sandbox implements AutoCloseable {
         private void readAnswers() {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                    if (!line.equals("ready")) {
+                    if (line.equals("ready")) {
+                        started.countDown();
+                    } else {
                         answers.add(line);
                     }
                 }
@@ -201,6 +208,7 @@ public final class Sandbox implements AutoCloseable {
                 // the JVM is gone; the end-of-answers marker below says so
             }
             answers.add("");
+            started.countDown();
         }
 
         /** Sends a job and waits for the answer: "done", "" when the JVM ended, null on time-out. */
@@ -212,6 +220,10 @@ public final class Sandbox implements AutoCloseable {
                 return "";
             }
             try {
+                // the time limit starts once the JVM is up: on a busy machine a start can take seconds
+                if (!started.await(STARTUP_LIMIT_MS, TimeUnit.MILLISECONDS)) {
+                    return null;
+                }
                 String answer = answers.poll(timeoutMs, TimeUnit.MILLISECONDS);
                 if ("".equals(answer)) {
                     process.waitFor(2, TimeUnit.SECONDS);

@@ -88,7 +88,7 @@ public final class Checker implements AutoCloseable {
                 early.put(exercise, new Verdict(exercise, Verdict.Status.NOT_COMPILED, List.of(), compiled.errors()));
                 continue;
             }
-            Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compiled.classes(), sandbox));
+            Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compiled.classes(), compiled.exits(), sandbox));
             byChecks.put(exercise.checks(), exercise);
         }
         long begin = System.nanoTime();

@@ -24,15 +24,17 @@ public final class Submission {
     private final Exercise exercise;
     private final String shownFile;
     private final Path classes;
+    private final List<String> exits;
     private final Sandbox sandbox;
     private final Map<Key, CompletableFuture<Outcome>> runs = new ConcurrentHashMap<>();
 
     private record Key(Scenario scenario, int rendezvous, List<String> jvmOptions) {}
 
-    Submission(Exercise exercise, String shownFile, Path classes, Sandbox sandbox) {
+    Submission(Exercise exercise, String shownFile, Path classes, List<String> exits, Sandbox sandbox) {
         this.exercise = exercise;
         this.shownFile = shownFile;
         this.classes = classes;
+        this.exits = List.copyOf(exits);
         this.sandbox = sandbox;
     }
 
@@ -43,6 +45,14 @@ public final class Submission {
     /** The learner's file as the learner would type it, e.g. {@code exercises/03-async/ApplyAsync.java}. */
     public String file() {
         return shownFile;
+    }
+
+    /**
+     * Where the learner's file calls {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt},
+     * as {@code file:line halt()}: a JVM that stopped without a word was most likely stopped there.
+     */
+    public List<String> exits() {
+        return exits;
     }
 
     /** Runs the scenario (once; later calls get the same outcome). */

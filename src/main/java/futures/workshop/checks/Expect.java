@@ -78,7 +78,9 @@ final class Expect {
                     "output flood: it " + o.error() + " of output (a print inside a loop that never ends?)",
                     firstLine(o.trace(), file), "first lines printed:\n" + head(o.output(), 8)));
             case DIED -> throw new AssertionError(message(what + " to finish normally",
-                    "the program " + o.error(), file, o.trace()));
+                    "the program " + o.error(), s.exits().isEmpty() || !o.error().startsWith("stopped the JVM") ? file
+                            : String.join(", ", s.exits()) + ": return from the method instead of ending the JVM",
+                    o.trace()));
             default -> throw new IllegalStateException(o.ending().toString());
         }
     }
@@ -107,10 +109,12 @@ final class Expect {
     /** The learner's line at the top of a trace, e.g. {@code ApplyAsync.java:31}, or the file. */
     static String firstLine(String trace, String file) {
         if (trace != null) {
+            // only the learner's own file: a hang or an exit has JDK frames on top
+            String own = "(" + file.substring(file.lastIndexOf('/') + 1) + ":";
             for (String line : trace.split("\n")) {
                 int open = line.lastIndexOf('(');
                 int close = line.lastIndexOf(')');
-                if (line.strip().startsWith("at ") && open > 0 && close > open && line.contains(".java:")) {
+                if (line.strip().startsWith("at ") && open > 0 && close > open && line.contains(own)) {
                     String where = line.substring(open + 1, close);
                     return file.substring(0, file.lastIndexOf('/') + 1) + where;
                 }

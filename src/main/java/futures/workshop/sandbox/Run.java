@@ -168,7 +168,8 @@ final class Run {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread t = entry.getKey();
-            if ((before.contains(t) && t != runner) || t == Thread.currentThread()) {
+            // the current thread stays in: on a flood it is the learner's thread that printed
+            if (before.contains(t) && t != runner) {
                 continue;
             }
             StackTraceElement[] stack = entry.getValue();

@@ -78,5 +78,10 @@ abstract class OneCallChecks {
                 "the program printed:\n" + Expect.head(o.output(), 10), s.file() + ": main, first line");
         Expect.that(o.output().lines().anyMatch(l -> l.strip().equals(resultLine)), "a line \"" + resultLine + "\"",
                 "the program printed:\n" + Expect.head(o.output(), 10), s.file() + ": main prints r.get()");
+        // the right line without the call behind it is a hard-coded answer
+        Expect.that(o.calls().stream().anyMatch(c -> c.label().equals(label) && c.pool() != null),
+                "main to print the result of " + label + ", run by a worker of the pool",
+                "hard-coded output? main printed \"" + resultLine + "\", but ran " + Expect.describe(o.calls()),
+                s.file() + ": main is done for you: keep its call to " + method + "(pool) and r.get()");
     }
 }

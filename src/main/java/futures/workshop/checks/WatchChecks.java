@@ -141,7 +141,15 @@ class WatchChecks {
         int results = lines.indexOf("Here are the results.");
         Expect.that(results >= 0 && lines.subList(results + 1, lines.size()).equals(RESULTS),
                 "after \"Here are the results.\": " + String.join(" | ", RESULTS),
-                "the program printed:\n" + Expect.head(o.output(), 60), s.file() + ": printResults");
+                printedResults(o.output()), s.file() + ": printResults");
+    }
+
+    /** What a learner needs to compare: the lines after "Here are the results.", else the start of the output. */
+    static String printedResults(String output) {
+        List<String> lines = output.lines().toList();
+        int results = lines.stream().map(String::strip).toList().indexOf("Here are the results.");
+        return results < 0 ? "the program printed:\n" + Expect.head(output, 60)
+                : "after \"Here are the results.\" it printed:\n" + Expect.head(String.join("\n", lines.subList(results + 1, lines.size())), 20);
     }
 
     private static List<String> lines(String text) {

@@ -61,10 +61,10 @@ class WorkersChecks {
         int results = lines.indexOf("Here are the results.");
         Expect.that(results >= 0 && lines.subList(results + 1, lines.size()).equals(WatchChecks.RESULTS),
                 "after \"Here are the results.\": " + String.join(" | ", WatchChecks.RESULTS),
-                "the program printed:\n" + Expect.head(o.output(), 60), s.file() + ": printResults");
+                WatchChecks.printedResults(o.output()), s.file() + ": printResults");
     }
 
-    @ParameterizedTest(name = "a bad argument ''{0}'' gets a usage message and a non-zero exit, not a stack trace")
+    @ParameterizedTest(name = "a bad argument {0} gets a usage message and a non-zero exit, not a stack trace")
     @ValueSource(strings = {"abc", "0", "-3"})
     @Order(4)
     void refusesBadArgument(String argument, Submission s) {

@@ -1,0 +1,196 @@
+package futures.workshop.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Wrong submissions, each a solution with one mistake (src/test/fixtures/&lt;case&gt;/), graded by
+ * one checker in a handful of runs at once, and the text a learner sees for each. The hanging
+ * ones share a run, so their time limits pass side by side.
+ */
+@DisplayName("The checker on wrong submissions")
+class FixtureBankTest {
+    private static final List<String> CASES = List.of("hangs", "exits", "floods-output", "syntax-error",
+            "broken-beside-solved", "sequential", "blocked-too-early", "wrong-worker-count", "crashes-on-bad-argument",
+            "pool-never-shut-down", "swallowed-exception", "hard-coded", "exception-escapes-main", "renamed-method");
+
+    private static Path work;
+    private static Checker checker;
+    private static Map<String, Verdict> verdicts;
+
+    @BeforeAll
+    static void gradeEveryFixture() {
+        work = Checker.newWorkDir();
+        checker = new Checker(Grading.course(), work);
+        verdicts = Grading.gradeCases(checker, work.resolve("fixtures"), CASES);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (checker != null) {
+            checker.close();
+        }
+        Checker.deleteWorkDir(work);
+    }
+
+    /** The verdict of one fixture, e.g. {@code "hangs/async"}, as the learner reads it. */
+    private static String failed(String fixture) {
+        Verdict v = verdicts.get(fixture);
+        assertThat(v).as("verdict of %s", fixture).isNotNull();
+        String shown = Grading.shown(v);
+        assertThat(v.passed()).as("%s must fail, but:%n%s", fixture, shown).isFalse();
+        assertThat(shown).as(fixture).contains(v.exercise().label(), " 0/" + v.exercise().points());
+        return shown;
+    }
+
+    private static List<String> failedChecks(String fixture) {
+        return verdicts.get(fixture).failures().stream().map(Verdict.CheckResult::name).toList();
+    }
+
+    @Test
+    @DisplayName("a syntax error: does not compile, with file:line:col and the source line")
+    void syntaxError() {
+        String shown = failed("syntax-error/async");
+        Verdict v = verdicts.get("syntax-error/async");
+        assertThat(v.status()).isEqualTo(Verdict.Status.NOT_COMPILED);
+        assertThat(v.problems()).containsExactly("exercises/03-async/ApplyAsync.java:34:65: error: ';' expected\n"
+                + "        Future<Integer> r2 = pool.submit(() -> slowAdd(1, 2, 3))\n" + " ".repeat(64) + "^");
+        assertThat(shown).contains("does not compile (the other exercises are still graded)",
+                "exercises/03-async/ApplyAsync.java:34:65: error: ';' expected");
+    }
+
+    @Test
+    @DisplayName("a type error: does not compile, and the solved exercise beside it still passes")
+    void typeErrorBesideASolvedExercise() {
+        String shown = failed("broken-beside-solved/arguments");
+        assertThat(verdicts.get("broken-beside-solved/arguments").status()).isEqualTo(Verdict.Status.NOT_COMPILED);
+        assertThat(shown).contains("does not compile",
+                "exercises/02-arguments/PoolAdd.java:25:48: error: incompatible types: java.lang.String cannot be converted to int",
+                "return pool.submit(() -> slowAdd(1, 6, \"7\"));");
+        Verdict solved = verdicts.get("broken-beside-solved/submit");
+        assertThat(solved.passed()).as("exercise 1 graded in the same run:%n%s", Grading.shown(solved)).isTrue();
+    }
+
+    @Test
+    @DisplayName("step 3 calling the functions itself: not submitted, and sequential")
+    void sequential() {
+        String shown = failed("sequential/async");
+        assertThat(shown).contains("ran on main: it was called directly, not submitted",
+                "sequential: the calls never overlapped; at most 1 ran at once",
+                "look at:  exercises/03-async/ApplyAsync.java: submit both calls first");
+    }
+
+    @Test
+    @DisplayName("step 3 asking for the first result before the second submit: blocked too early")
+    void blockedTooEarly() {
+        String shown = failed("blocked-too-early/async");
+        assertThat(failedChecks("blocked-too-early/async")).containsExactly("runs the two slowAdd calls at the same time");
+        assertThat(shown).contains("blocked too early: the first future was asked for its result (get) before the second call was submitted",
+                "submit both calls first, then call get() on each future");
+    }
+
+    @Test
+    @DisplayName("step 6 ignoring its argument: the wrong number of tasks at once, named as such")
+    void wrongWorkerCount() {
+        String shown = failed("wrong-worker-count/workers");
+        assertThat(failedChecks("wrong-worker-count/workers")).isNotEmpty()
+                .allMatch(name -> name.matches("with \\d worker\\(s\\) asked for, \\d task\\(s\\) run at once at the peak"));
+        assertThat(shown).contains("task(s) ran at once, on").containsAnyOf(
+                "does main make the pool with workers(args)? A pool of the default size ignores the argument",
+                "the pool has more workers than asked for: make it with exactly workers(args) workers");
+    }
+
+    @Test
+    @DisplayName("step 6 crashing on \"abc\": a crash with its exception, and how to avoid it")
+    void crashesOnBadArgument() {
+        String shown = failed("crashes-on-bad-argument/workers");
+        assertThat(shown).contains("happened: the program crashed with java.lang.NumberFormatException: For input string: \"abc\"",
+                "workers(args): print a usage message, then System.exit(2) (catch the NumberFormatException)",
+                "at Workers.workers(Workers.java:36)");
+        assertThat(failedChecks("crashes-on-bad-argument/workers")).hasSize(3)
+                .allMatch(name -> name.startsWith("a bad argument"));
+    }
+
+    @Test
+    @DisplayName("a pool never shut down: named, with the thread left running and the fix")
+    void poolNeverShutDown() {
+        String shown = failed("pool-never-shut-down/submit");
+        assertThat(shown).contains("pool never shut down: pool-1-thread-1 still running afterwards, so the program would never end",
+                "create the pool in try (var pool = ...) { ... }, or call pool.shutdown()");
+    }
+
+    @Test
+    @DisplayName("a swallowed exception: task 4 printed as successful, and why that is wrong")
+    void swallowedException() {
+        String shown = failed("swallowed-exception/watch");
+        assertThat(shown).contains("Task 4 was successful. Result is null",
+                "the broken task's exception is held in its future; swallowing it hides the failure",
+                "after \"Here are the results.\" it printed:\n          Task 0 was successful. Result is 13");
+    }
+
+    @Test
+    @DisplayName("hangs: an endless loop, a future nobody completes and a deadlock, each with where it was stuck")
+    void hangs() {
+        assertThat(failed("hangs/arguments")).contains("it hangs: still running after 5.0 s",
+                "look at:  exercises/02-arguments/PoolAdd.java:34", "where it was stuck:", "at PoolAdd.main(PoolAdd.java:34)");
+        assertThat(failed("hangs/async")).contains("it hangs: still running after 5.0 s, waiting for a future that never completes",
+                "look at:  exercises/03-async/ApplyAsync.java:36", "at ApplyAsync.addTwoAtOnce(ApplyAsync.java:36)");
+        assertThat(failed("hangs/future")).contains("it hangs: still running after 5.0 s, waiting for a future that never completes",
+                "look at:  exercises/04-future/FutureFacts.java:63", "worker-1 (WAITING)", "at FutureFacts.lambda$main$");
+    }
+
+    @Test
+    @DisplayName("System.exit and Runtime.halt: named, pointing at the learner's line")
+    void exits() {
+        assertThat(failed("exits/submit")).contains(
+                "happened: the program called System.exit(0) and ended the JVM before the checks could finish",
+                "look at:  exercises/01-submit/PoolSubmit.java:37: return from the method instead of exiting");
+        assertThat(failed("exits/arguments")).contains("Runtime.halt", "before the checks could finish",
+                "look at:  exercises/02-arguments/PoolAdd.java:34 halt(): return from the method instead of ending the JVM");
+    }
+
+    @Test
+    @DisplayName("an output flood: named, with the first lines and the printing line")
+    void floodsOutput() {
+        assertThat(failed("floods-output/async")).contains(
+                "output flood: it printed more than 1 MiB of output (a print inside a loop that never ends?)",
+                "first lines printed:", "Result one is 13", "look at:  exercises/03-async/ApplyAsync.java:45");
+    }
+
+    @Test
+    @DisplayName("hard-coded output: printed results without a call on the pool are refused")
+    void hardCoded() {
+        assertThat(failed("hard-coded/arguments")).contains("hard-coded output?", "slowAdd(1, 6, 7)");
+        assertThat(failed("hard-coded/watch")).contains("hard-coded output? no slow call at all");
+    }
+
+    @Test
+    @DisplayName("an exception escaping main: its type, message, cause and line")
+    void exceptionEscapesMain() {
+        assertThat(failed("exception-escapes-main/future")).contains(
+                "it threw java.util.concurrent.ExecutionException: java.lang.IllegalArgumentException: Called broken function",
+                "look at:  exercises/04-future/FutureFacts.java:69", "Caused by: java.lang.IllegalArgumentException");
+    }
+
+    @Test
+    @DisplayName("a renamed method: says which method the checks need")
+    void renamedMethod() {
+        assertThat(failed("renamed-method/submit")).contains(
+                "PoolSubmit has no method submitSlowFunction(ExecutorService): keep the method the exercise gave you");
+    }
+
+    @Test
+    @DisplayName("grades every fixture case on disk")
+    void everyCaseIsGraded() throws Exception {
+        try (var cases = java.nio.file.Files.list(Grading.FIXTURES)) {
+            assertThat(cases.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrderElementsOf(CASES);
+        }
+    }
+}

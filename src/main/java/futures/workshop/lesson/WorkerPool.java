@@ -148,14 +148,14 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
     /** A future that notes when its result is first asked for, and tells the live board when it is done. */
     private static final class RecordedFuture<T> extends FutureTask<T> implements NotifyingFuture<T> {
         volatile TaskEntry entry;
-        private final List<Runnable> whenDone = new ArrayList<>(); // guarded by this
-        private final long submittedAt = System.nanoTime(); // made by submit()
-
+        private List<Runnable> whenDone; // guarded by this; made by the first watcher only
         private volatile long doneAt = -1;
 
+        /** The recorder's submission time: one clock reading per task keeps the pool cheap (P5). */
         @Override
         public long submittedAt() {
-            return submittedAt;
+            TaskEntry e = entry;
+            return e == null ? -1 : e.submittedAt();
         }
 
         @Override
@@ -167,6 +167,9 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
         public void whenDone(Runnable action) {
             synchronized (this) {
                 if (!isDone()) {
+                    if (whenDone == null) {
+                        whenDone = new ArrayList<>();
+                    }
                     whenDone.add(action);
                     return;
                 }
@@ -179,10 +182,12 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
             doneAt = System.nanoTime();
             List<Runnable> actions;
             synchronized (this) {
-                actions = List.copyOf(whenDone);
-                whenDone.clear();
+                actions = whenDone;
+                whenDone = null;
             }
-            actions.forEach(RecordedFuture::runQuietly);
+            if (actions != null) {
+                actions.forEach(RecordedFuture::runQuietly);
+            }
         }
 
         private static void runQuietly(Runnable action) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Records every slow call (who ran it, when, how it ended) and every task submitted to a
@@ -19,7 +20,9 @@ public final class Recorder {
 
     private volatile long epoch = System.nanoTime();
     private final ConcurrentLinkedQueue<CallEntry> calls = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<TaskEntry> tasks = new ConcurrentLinkedQueue<>();
+    // Tasks go into a preallocated array at the index taskCount hands out: a plain store per
+    // submission, where a ConcurrentLinkedQueue cost about 50 ns of a ~150 ns submit (P5).
+    private volatile AtomicReferenceArray<TaskEntry> tasks = new AtomicReferenceArray<>(LIMIT);
     private final AtomicInteger callCount = new AtomicInteger();
     private final AtomicInteger taskCount = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
@@ -34,7 +37,7 @@ public final class Recorder {
     /** Forgets everything recorded so far and restarts the clock: the start of a new run. */
     public void clear() {
         calls.clear();
-        tasks.clear();
+        tasks = new AtomicReferenceArray<>(LIMIT);
         callCount.set(0);
         taskCount.set(0);
         peak.set(running.get());
@@ -108,8 +111,9 @@ public final class Recorder {
     /** Records a submission; the pool keeps the entry with the task. */
     public TaskEntry submitted(String pool, int index) {
         TaskEntry entry = new TaskEntry(pool, index, System.nanoTime());
-        if (taskCount.getAndIncrement() < LIMIT) {
-            tasks.add(entry);
+        int slot = taskCount.getAndIncrement();
+        if (slot < LIMIT) {
+            tasks.lazySet(slot, entry);
         }
         return entry;
     }
@@ -118,8 +122,13 @@ public final class Recorder {
     public List<Task> tasks() {
         long origin = epoch;
         List<Task> out = new ArrayList<>();
-        for (TaskEntry e : tasks) {
-            out.add(e.snapshot(origin));
+        AtomicReferenceArray<TaskEntry> log = tasks;
+        int count = Math.min(taskCount.get(), LIMIT);
+        for (int slot = 0; slot < count; slot++) {
+            TaskEntry e = log.get(slot);
+            if (e != null) { // null: a submission still being recorded
+                out.add(e.snapshot(origin));
+            }
         }
         return out;
     }
@@ -172,6 +181,11 @@ public final class Recorder {
 
         public int index() {
             return index;
+        }
+
+        /** {@link System#nanoTime()} when the task was submitted. */
+        public long submittedAt() {
+            return submitted;
         }
 
         /** The task the current thread is running, or null. */

@@ -1,0 +1,93 @@
+package futures.workshop.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The kit's benchmarks behind {@code make bench}: one line per measure, each a ratio measured
+ * side by side in the same run, with its target. Add a measure with one {@link #MEASURES}
+ * entry and one method. Runs on the main thread of its own JVM.
+ *
+ * <pre>{@code
+ * java -cp target/classes:... futures.workshop.bench.Bench          # every measure
+ * java -cp target/classes:... futures.workshop.bench.Bench P5       # only P5
+ * }</pre>
+ */
+public final class Bench {
+    /** What one measure printed: the ratio, whether it meets its target, and the raw numbers. */
+    record Outcome(double ratio, boolean met, String detail) {}
+
+    interface Measure {
+        Outcome run() throws Exception;
+    }
+
+    private static final Map<String, Measure> MEASURES = new LinkedHashMap<>();
+
+    static {
+        MEASURES.put("P1", Bench::firstPrompt);
+        MEASURES.put("P5", Bench::poolThroughput);
+    }
+
+    private Bench() {}
+
+    /**
+     * P1: time from typing {@code make jshell} to the first {@code jshell>} prompt, divided by the
+     * same for plain {@code jshell} of the same JDK, typed into a shell in a pseudo-terminal.
+     * Target: 0.70 or less.
+     */
+    static Outcome firstPrompt() throws Exception {
+        if (!PromptTimer.available()) {
+            return new Outcome(Double.NaN, false, "skipped: it needs tmux for a real terminal (apt install tmux)");
+        }
+        int runs = Integer.getInteger("bench.p1.runs", 7);
+        try (PromptTimer timer = PromptTimer.start(Path.of(""), System.getProperty("java.home"))) {
+            List<String> commands = List.of("make jshell", "jshell");
+            timer.medians(commands, 1); // warm the file cache; make builds what is missing
+            long[] medians = timer.medians(commands, runs);
+            double ratio = (double) medians[0] / medians[1];
+            return new Outcome(ratio, ratio <= 0.70, String.format(Locale.ROOT,
+                    "first prompt: make jshell %d ms / jshell %d ms, medians of %d (target <= 0.70)",
+                    medians[0] / 1_000_000, medians[1] / 1_000_000, runs));
+        }
+    }
+
+    /**
+     * P5: trivial tasks per second through the kit's WorkerPool, with its recording, divided by
+     * the same through {@code Executors.newFixedThreadPool} with as many workers. Target: 0.9 or more.
+     */
+    static Outcome poolThroughput() throws Exception {
+        int workers = Runtime.getRuntime().availableProcessors();
+        int rounds = Integer.getInteger("bench.p5.rounds", 21);
+        PoolThroughput.Result r = PoolThroughput.measure(workers, 20_000, 10, rounds);
+        return new Outcome(r.ratio(), r.ratio() >= 0.9, String.format(Locale.ROOT,
+                "tasks/s: WorkerPool %,.0f / newFixedThreadPool %,.0f, %d workers, medians of %d rounds (target >= 0.9)",
+                r.kit(), r.raw(), workers, rounds));
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> chosen = args.length == 0 ? new ArrayList<>(MEASURES.keySet()) : List.of(args);
+        System.out.printf("futures-workshop benchmarks, Java %s, %d processors%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors());
+        boolean allMet = true;
+        for (String id : chosen) {
+            Measure measure = MEASURES.get(id.toUpperCase(Locale.ROOT));
+            if (measure == null) {
+                System.out.println(id + ": no such measure; there are " + MEASURES.keySet());
+                allMet = false;
+                continue;
+            }
+            Outcome outcome = measure.run();
+            allMet &= outcome.met();
+            System.out.printf(Locale.ROOT, "%-3s %5.2f  %-4s %s%n", id.toUpperCase(Locale.ROOT), outcome.ratio(),
+                    outcome.met() ? "ok" : "MISS", outcome.detail());
+        }
+        // Targets, not assertions: a busy machine must not fail a build.
+        if (!allMet) {
+            System.out.println("Some targets were missed; numbers vary with the machine's load, so run it again on a quiet one.");
+        }
+    }
+}

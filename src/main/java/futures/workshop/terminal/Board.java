@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -353,7 +354,8 @@ public final class Board {
             this.starts = starts;
             this.cut = new boolean[names.size()];
             this.display = new Display(terminal, false);
-            this.display.resize(Math.max(terminal.getHeight(), names.size() + 3), terminal.getWidth());
+            Size size = terminal.getSize();
+            this.display.resize(Size.of(size.getColumns(), Math.max(size.getRows(), names.size() + 3)));
             this.colours = Terminals.colours(terminal);
         }
 
@@ -404,7 +406,7 @@ public final class Board {
         private void redraw() {
             long now = clock.getAsLong();
             int nameWidth = Math.max("future".length(), names.stream().mapToInt(String::length).max().orElse(0));
-            int columns = terminal.getWidth() - 1; // never touch the last column: no surprise wraps
+            int columns = terminal.getSize().getColumns() - 1; // never the last column: no surprise wraps
             List<AttributedString> lines = new ArrayList<>();
             lines.add(line(columns, new AttributedStringBuilder().style(AttributedStyle.BOLD)
                     .append(pad("future", nameWidth)).append("  state      elapsed  result"), -1));

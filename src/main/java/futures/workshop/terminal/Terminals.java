@@ -52,7 +52,7 @@ public final class Terminals {
         boolean tty = isTerminal();
         String term = System.getenv("TERM");
         String type = tty && term != null && !term.isBlank() && !term.startsWith("dumb") ? term : "dumb";
-        Size size = tty ? size() : new Size(0, 0);
+        Size size = tty ? size() : Size.of(0, 0);
         try {
             // What JLine's exec provider builds for given streams, made directly: the builder
             // costs a few hundred milliseconds more (it looks at every provider) and may probe.
@@ -115,7 +115,7 @@ public final class Terminals {
             String answer = new String(stty.getInputStream().readAllBytes(), Charset.defaultCharset()).trim();
             if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0) {
                 String[] parts = answer.split("\\s+");
-                return new Size(Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
+                return Size.of(Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
             }
         } catch (IOException | RuntimeException e) {
             // fall through to COLUMNS or the default
@@ -123,9 +123,9 @@ public final class Terminals {
             Thread.currentThread().interrupt();
         }
         try {
-            return new Size(Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "")), 24);
+            return Size.of(Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "")), 24);
         } catch (NumberFormatException e) {
-            return new Size(Timeline.DEFAULT_WIDTH, 24);
+            return Size.of(Timeline.DEFAULT_WIDTH, 24);
         }
     }
 
@@ -133,7 +133,7 @@ public final class Terminals {
 
     /** Columns to draw in: the terminal's width, or 80 when it does not know (pipes, dumb terminals). */
     public static int width(Terminal terminal) {
-        int width = terminal.getWidth();
+        int width = terminal.getSize().getColumns();
         return width > 0 ? width : Timeline.DEFAULT_WIDTH;
     }
 
@@ -146,7 +146,7 @@ public final class Terminals {
 
     /** True when lines can be redrawn in place (JLine's Display): the cursor can move up. */
     public static boolean inPlace(Terminal terminal) {
-        return !isDumb(terminal) && terminal.getWidth() > 0
+        return !isDumb(terminal) && terminal.getSize().getColumns() > 0
                 && terminal.getStringCapability(Capability.cursor_up) != null;
     }
 

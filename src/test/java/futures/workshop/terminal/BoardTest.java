@@ -181,7 +181,7 @@ class BoardTest {
 
     private static Terminal xterm(OutputStream out) throws java.io.IOException {
         Terminal terminal = new LineDisciplineTerminal("test", "xterm-256color", out, StandardCharsets.UTF_8);
-        terminal.setSize(new Size(100, 30));
+        terminal.setSize(Size.of(100, 30));
         return terminal;
     }
 

@@ -106,7 +106,7 @@ class TimelineTest {
     void colours() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Terminal xterm = new LineDisciplineTerminal("test", "xterm-256color", bytes, StandardCharsets.UTF_8);
-        xterm.setSize(new Size(100, 30));
+        xterm.setSize(Size.of(100, 30));
         assertThat(Terminals.colours(xterm)).isTrue();
         Timeline timeline = Timeline.of(Fixtures.lesson());
         assertThat(timeline.render(xterm)).contains("\u001b[").contains("\u2717 #1").contains("\u25b6");

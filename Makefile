@@ -10,6 +10,7 @@ MVNW    := ./mvnw -B -ntp
 
 EX   ?=# exercise number or name: make check EX=3, make run EX=workers
 ARGS ?=# arguments for the program: make run EX=6 ARGS=4
+CHECK_ARGS ?=# more checker options: make check CHECK_ARGS="--dir solutions" grades the solutions
 
 # Compiled kit and its class path. Maven runs only when a source or the pom changed, so
 # starting JShell or the checker never waits for it.
@@ -85,7 +86,7 @@ jshell: $(BUILT) $(JSHELL_CDS) ## open JShell with the lesson's helpers loaded
 .PHONY: check
 check: $(BUILT) $(KIT_ARCHIVE) ## grade your exercises (all, or one: make check EX=3)
 	@tools/jdk-check
-	@$(KIT) futures.workshop.checker.Main check $(EX)
+	@$(KIT) futures.workshop.checker.Main check $(EX) $(CHECK_ARGS)
 
 .PHONY: run
 run: $(BUILT) ## run one exercise as a program: make run EX=6 ARGS=4
@@ -93,22 +94,6 @@ run: $(BUILT) ## run one exercise as a program: make run EX=6 ARGS=4
 	@test -n "$(EX)" || { echo "make run needs an exercise: make run EX=3 (a number or a name; make list shows them)"; exit 2; }
 	@file=$$($(KIT) futures.workshop.checker.Main path $(EX)) || { echo "$$file"; exit 2; }; \
 	  $(JAVA) --enable-native-access=ALL-UNNAMED -cp $(KIT_CP) "$$file" $(ARGS)
-
-.PHONY: hint
-hint: $(BUILT) ## the next hint for an exercise: make hint EX=3 (without EX: the current one)
-	@tools/jdk-check
-	@$(KIT) futures.workshop.course.Main hint $(EX)
-
-.PHONY: list
-list: $(BUILT) ## every exercise with its state (done / not done / not started) and points
-	@tools/jdk-check
-	@$(KIT) futures.workshop.course.Main list
-
-.PHONY: reset
-reset: $(BUILT) ## put an exercise's stub back, keeping yours as a backup: make reset EX=3
-	@tools/jdk-check
-	@test -n "$(EX)" || { echo "make reset needs an exercise: make reset EX=3 (a number or a name; make list shows them)"; exit 2; }
-	@$(KIT) futures.workshop.course.Main reset $(EX)
 
 .PHONY: watch
 watch: $(BUILT) ## grade the current exercise each time you save it (keys: h hint, c check, l list, q quit)
@@ -130,6 +115,24 @@ reset: $(BUILT) ## put an exercise's stub back, keeping yours as a backup: make 
 	@tools/jdk-check
 	@test -n "$(EX)" || { echo "make reset needs an exercise: make reset EX=3 (a number or a name; make list shows them)"; exit 2; }
 	@$(KIT) futures.workshop.course.Main reset $(EX)
+
+##@ Instructors
+
+STEP       ?=# the lesson step to show: make demo STEP=5 (ARGS=1 for one worker in steps 5 and 6)
+DIR        ?=# the class folder, one copy of exercises/ per learner: make grade-class DIR=submissions/
+GRADE_ARGS ?=# more grade-class options: --workers 4 --limit 120 --out target/grades/class
+
+.PHONY: demo
+demo: $(BUILT) ## run a step's reference solution at real speed, with the live board or timeline
+	@tools/jdk-check
+	@test -n "$(STEP)" || { echo "make demo needs a step: make demo STEP=5 (1 to 7)"; exit 2; }
+	@$(KIT) futures.workshop.instructor.Demo $(STEP) $(ARGS)
+
+.PHONY: grade-class
+grade-class: $(BUILT) ## grade every learner folder in DIR at once; writes grades.csv and grades.html
+	@tools/jdk-check
+	@test -n "$(DIR)" || { echo "make grade-class needs the class folder: make grade-class DIR=submissions/"; exit 2; }
+	@$(KIT) futures.workshop.instructor.GradeClass $(DIR) $(GRADE_ARGS)
 
 ##@ Kit developers
 

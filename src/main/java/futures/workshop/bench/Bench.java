@@ -1,5 +1,6 @@
 package futures.workshop.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,10 @@ public final class Bench {
 
     static {
         MEASURES.put("P1", Bench::firstPrompt);
+        MEASURES.put("P2", Bench::oneCheckVersusMaven);
+        MEASURES.put("P4", Bench::allChecksVersusOne);
         MEASURES.put("P5", Bench::poolThroughput);
+        MEASURES.put("P6", Bench::classGrading);
     }
 
     private Bench() {}
@@ -56,6 +60,35 @@ public final class Bench {
     }
 
     /**
+     * P2: {@code make check EX=3} (warm) divided by {@code mvn -o -q test} running the same checks
+     * on the same exercise. Target: 0.25 or less.
+     */
+    static Outcome oneCheckVersusMaven() throws Exception {
+        int runs = Integer.getInteger("bench.p2.runs", 5);
+        Path kit = Path.of("").toAbsolutePath();
+        Path project = CheckTimes.mavenProject(kit, Files.createTempDirectory("bench-p2-"));
+        long[] m = CheckTimes.medians(List.of(
+                new CheckTimes.Command(CheckTimes.makeCheck(CheckTimes.EXERCISE), kit),
+                new CheckTimes.Command(List.of(kit.resolve("mvnw").toString(), "-o", "-q", "-B", "test"), project)), runs);
+        double ratio = (double) m[0] / m[1];
+        return new Outcome(ratio, ratio <= 0.25, String.format(Locale.ROOT,
+                "one exercise: make check EX=%s %d ms / mvn -o -q test %d ms on the same checks, medians of %d"
+                        + " (target <= 0.25)", CheckTimes.EXERCISE, m[0] / 1_000_000, m[1] / 1_000_000, runs));
+    }
+
+    /** P4: the full {@code make check} on the solutions divided by the one-exercise check. Target: 2.0 or less. */
+    static Outcome allChecksVersusOne() throws Exception {
+        int runs = Integer.getInteger("bench.p4.runs", 5);
+        Path kit = Path.of("").toAbsolutePath();
+        long[] m = CheckTimes.medians(List.of(new CheckTimes.Command(CheckTimes.makeCheck(null), kit),
+                new CheckTimes.Command(CheckTimes.makeCheck(CheckTimes.EXERCISE), kit)), runs);
+        double ratio = (double) m[0] / m[1];
+        return new Outcome(ratio, ratio <= 2.0, String.format(Locale.ROOT,
+                "all exercises %d ms / one exercise %d ms (make check on the solutions), medians of %d (target <= 2.0)",
+                m[0] / 1_000_000, m[1] / 1_000_000, runs));
+    }
+
+    /**
      * P5: trivial tasks per second through the kit's WorkerPool, with its recording, divided by
      * the same through {@code Executors.newFixedThreadPool} with as many workers. Target: 0.9 or more.
      */
@@ -66,6 +99,19 @@ public final class Bench {
         return new Outcome(r.ratio(), r.ratio() >= 0.9, String.format(Locale.ROOT,
                 "tasks/s: WorkerPool %,.0f / newFixedThreadPool %,.0f, %d workers, medians of %d rounds (target >= 0.9)",
                 r.kit(), r.raw(), workers, rounds));
+    }
+
+    /**
+     * P6: {@code make grade-class} on 30 copies of the solutions divided by the same on one copy.
+     * Target: 10 or less, with every copy graded 100%.
+     */
+    static Outcome classGrading() throws Exception {
+        int learners = Integer.getInteger("bench.p6.learners", 30);
+        ClassGrading.Result r = ClassGrading.measure(Path.of("").toAbsolutePath(), learners);
+        return new Outcome(r.ratio(), r.ratio() <= 10 && r.fullMarks() == r.learners(), String.format(Locale.ROOT,
+                "make grade-class: %d copies of the solutions %d ms / one copy %d ms, %d of %d with full marks"
+                        + " (target <= 10, all full marks)",
+                r.learners(), r.manyNanos() / 1_000_000, r.oneNanos() / 1_000_000, r.fullMarks(), r.learners()));
     }
 
     public static void main(String[] args) throws Exception {

@@ -54,7 +54,7 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
 
     private WorkerPool(int workers, Recorder recorder, String name) {
         super(checked(workers), workers, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                namedWorkers());
+                new WorkerNames());
         this.name = name;
         this.recorder = recorder;
     }
@@ -67,9 +67,51 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
         return workers;
     }
 
-    private static ThreadFactory namedWorkers() {
-        AtomicInteger next = new AtomicInteger();
-        return body -> new Thread(body, "worker-" + next.incrementAndGet());
+    /**
+     * Names workers worker-1..N. A worker killed by a task that threw (through execute) hands its
+     * number back in {@link #afterExecute} before the pool replaces it, so the replacement takes
+     * the same name and a pool of 2 never shows a worker-3.
+     */
+    private static final class WorkerNames implements ThreadFactory {
+        private static final ThreadLocal<Integer> MINE = new ThreadLocal<>();
+        private final java.util.BitSet taken = new java.util.BitSet();
+
+        @Override
+        public Thread newThread(Runnable body) {
+            int number;
+            synchronized (taken) {
+                number = taken.nextClearBit(1);
+                taken.set(number);
+            }
+            return new Thread(() -> {
+                MINE.set(number);
+                try {
+                    body.run();
+                } finally {
+                    release();
+                }
+            }, "worker-" + number);
+        }
+
+        /** Frees the calling worker's number, once. */
+        void release() {
+            Integer number = MINE.get();
+            if (number != null) {
+                MINE.remove();
+                synchronized (taken) {
+                    taken.clear(number);
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void afterExecute(Runnable task, Throwable thrown) {
+        if (thrown != null) { // this worker dies now and the pool makes a new one at once
+            if (getThreadFactory() instanceof WorkerNames names) {
+                names.release();
+            }
+        }
     }
 
     /** The pool's name in the recorder, e.g. {@code pool-1}. */

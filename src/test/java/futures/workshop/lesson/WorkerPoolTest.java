@@ -124,6 +124,34 @@ class WorkerPoolTest {
     }
 
     @Test
+    @DisplayName("replaces a worker killed by an execute() task under the same name, never worker-3 in a pool of 2")
+    void replacementKeepsTheName() throws Exception {
+        WorkerPool pool = pool(2);
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        pool.submit(held(bothRunning));
+        pool.submit(held(bothRunning));
+        assertThat(bothRunning.await(HANG, TimeUnit.MINUTES)).isTrue(); // both workers exist
+        release.countDown();
+        CountDownLatch died = new CountDownLatch(1);
+        pool.execute(() -> {
+            died.countDown();
+            throw new IllegalStateException("a task that kills its worker");
+        });
+        assertThat(died.await(HANG, TimeUnit.MINUTES)).isTrue();
+        // Two tasks that meet run on the two workers the pool has now: the survivor and the replacement.
+        CountDownLatch meet = new CountDownLatch(2);
+        List<Future<String>> names = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            names.add(pool.submit(() -> {
+                meet.countDown();
+                assertThat(meet.await(HANG, TimeUnit.MINUTES)).as("both workers alive").isTrue();
+                return Thread.currentThread().getName();
+            }));
+        }
+        assertThat(List.of(names.get(0).get(), names.get(1).get())).containsExactlyInAnyOrder("worker-1", "worker-2");
+    }
+
+    @Test
     @DisplayName("refuses 0 or a negative number of workers with a message that says what to write")
     void refusesNoWorkers() {
         assertThatThrownBy(() -> Lesson.pool(0))

@@ -1,0 +1,183 @@
+package futures.workshop.instructor;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import futures.workshop.checker.Verdict;
+import futures.workshop.course.Exercise;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The class's grades as files: {@code grades.csv} for a spreadsheet (Jackson's CSV module does
+ * the quoting) and {@code grades.html}, a learner × exercise table with the reason for every
+ * failure (written with the JDK's {@link XMLStreamWriter}, which escapes every name and message).
+ */
+public final class ClassSheet {
+    public static final String CSV = "grades.csv";
+    public static final String HTML = "grades.html";
+
+    private final List<Exercise> exercises;
+    private final List<LearnerGrade> grades;
+
+    public ClassSheet(List<Exercise> exercises, List<LearnerGrade> grades) {
+        this.exercises = List.copyOf(exercises);
+        this.grades = List.copyOf(grades);
+    }
+
+    /** Writes both files into {@code folder} (created if needed). */
+    public void write(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        writeCsv(folder.resolve(CSV));
+        writeHtml(folder.resolve(HTML));
+    }
+
+    /** Columns: learner, one per exercise ("3 async"), total, reasons (one line per failed exercise). */
+    void writeCsv(Path file) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().addColumn("learner");
+        exercises.forEach(e -> schema.addColumn(e.label()));
+        schema.addColumn("total").addColumn("reasons");
+        try (SequenceWriter out = new CsvMapper().writer(schema.build().withHeader()).writeValues(file.toFile())) {
+            for (LearnerGrade g : grades) {
+                List<Object> row = new ArrayList<>();
+                row.add(g.learner());
+                for (Exercise e : exercises) {
+                    row.add(g.verdict(e).map(v -> Integer.toString(v.points())).orElse(""));
+                }
+                row.add(g.points());
+                row.add(String.join("\n", reasons(g)));
+                out.write(row);
+            }
+        }
+    }
+
+    /** "3 async: not done yet: ..." for each exercise that did not pass, or why the learner was not graded. */
+    List<String> reasons(LearnerGrade g) {
+        if (g.problem() != null) {
+            return List.of(g.problem());
+        }
+        List<String> out = new ArrayList<>();
+        for (Verdict v : g.verdicts()) {
+            if (!v.passed()) {
+                out.add(v.exercise().label() + ": " + Reasons.of(v));
+            }
+        }
+        return out;
+    }
+
+    void writeHtml(Path file) throws IOException {
+        int max = exercises.stream().mapToInt(Exercise::points).sum();
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(stream, "UTF-8");
+            w.writeDTD("<!DOCTYPE html>");
+            w.writeStartElement("html");
+            w.writeAttribute("lang", "en");
+            w.writeStartElement("head");
+            element(w, "meta", "charset", "utf-8");
+            text(w, "title", "Class grades");
+            text(w, "style", STYLE);
+            w.writeEndElement();
+            w.writeStartElement("body");
+            text(w, "h1", "Class grades");
+            text(w, "p", grades.size() + " learners, " + exercises.size() + " exercises, " + max + " points in all. "
+                    + "Hover over a red cell for the reason; the last column lists them all.");
+            w.writeStartElement("table");
+            w.writeAttribute("id", "grades");
+            w.writeStartElement("thead");
+            w.writeStartElement("tr");
+            text(w, "th", "learner");
+            for (Exercise e : exercises) {
+                w.writeStartElement("th");
+                w.writeAttribute("title", e.title());
+                w.writeCharacters(e.label() + " (" + e.points() + ")");
+                w.writeEndElement();
+            }
+            text(w, "th", "total (" + max + ")");
+            text(w, "th", "reasons");
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeStartElement("tbody");
+            for (LearnerGrade g : grades) {
+                w.writeStartElement("tr");
+                w.writeAttribute("class", "learner");
+                w.writeStartElement("th");
+                w.writeAttribute("scope", "row");
+                w.writeCharacters(g.learner());
+                w.writeEndElement();
+                for (Exercise e : exercises) {
+                    Optional<Verdict> v = g.verdict(e);
+                    w.writeStartElement("td");
+                    w.writeAttribute("class", v.map(x -> x.passed() ? "points pass" : "points fail").orElse("points none"));
+                    w.writeAttribute("data-exercise", e.label());
+                    v.filter(x -> !x.passed()).ifPresent(x -> attribute(w, "title", Reasons.shortly(x)));
+                    w.writeCharacters(v.map(x -> Integer.toString(x.points())).orElse("–"));
+                    w.writeEndElement();
+                }
+                w.writeStartElement("td");
+                w.writeAttribute("class", "total");
+                w.writeCharacters(Integer.toString(g.points()));
+                w.writeEndElement();
+                w.writeStartElement("td");
+                w.writeAttribute("class", "reasons");
+                List<String> reasons = reasons(g);
+                if (!reasons.isEmpty()) {
+                    w.writeStartElement("ul");
+                    for (String r : reasons) {
+                        text(w, "li", r);
+                    }
+                    w.writeEndElement();
+                }
+                w.writeEndElement();
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final String STYLE = """
+            body { font-family: sans-serif; margin: 1.5em; }
+            table { border-collapse: collapse; }
+            th, td { border: 1px solid #bbb; padding: 0.3em 0.6em; vertical-align: top; }
+            td.points, td.total { text-align: right; font-variant-numeric: tabular-nums; }
+            td.pass { background: #dff0d8; }
+            td.fail { background: #f2dede; }
+            td.none { background: #eee; color: #777; }
+            td.total { font-weight: bold; }
+            td.reasons ul { margin: 0; padding-left: 1.2em; }
+            td.reasons { font-size: 90%; white-space: pre-wrap; }
+            """;
+
+    private static void element(XMLStreamWriter w, String name, String attribute, String value) throws XMLStreamException {
+        w.writeEmptyElement(name); // <meta charset="utf-8"/>: a void element
+        w.writeAttribute(attribute, value);
+    }
+
+    private static void text(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    private static void attribute(XMLStreamWriter w, String name, String value) {
+        try {
+            w.writeAttribute(name, value);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -77,7 +77,7 @@ class AsyncChecks {
     @DisplayName("returns both results in order: 13, then 5")
     void returnsBothResults(Submission s) {
         Object value = run(s).value();
-        Expect.that(List.of("13", "5").equals(value), "[13, 5]", String.valueOf(value),
+        Expect.equal(value, List.of("13", "5"), "[13, 5]", String.valueOf(value),
                 s.file() + ": return List.of(first result, second result)");
     }
 

@@ -1,5 +1,7 @@
 package futures.workshop.checks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import futures.workshop.checker.Submission;
 import futures.workshop.runtime.Call;
 import futures.workshop.checker.Sandbox;
@@ -17,16 +19,17 @@ final class Expect {
 
     /** Fails with the three-part message unless {@code ok}. */
     static void that(boolean ok, String expected, String happened, String lookAt) {
-        if (!ok) {
-            throw new AssertionError(message(expected, happened, lookAt, null));
-        }
+        that(ok, expected, happened, lookAt, null);
     }
 
     /** Same, with extra lines (output, a trace, a timeline) under the message. */
     static void that(boolean ok, String expected, String happened, String lookAt, String details) {
-        if (!ok) {
-            throw new AssertionError(message(expected, happened, lookAt, details));
-        }
+        assertThat(ok).withFailMessage(() -> message(expected, happened, lookAt, details)).isTrue();
+    }
+
+    /** Fails unless {@code actual} equals {@code expected}, with the three-part message. */
+    static void equal(Object actual, Object expected, String expectedText, String happened, String lookAt) {
+        assertThat(actual).withFailMessage(() -> message(expectedText, happened, lookAt, null)).isEqualTo(expected);
     }
 
     static String message(String expected, String happened, String lookAt, String details) {

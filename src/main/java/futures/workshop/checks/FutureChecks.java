@@ -62,7 +62,7 @@ class FutureChecks {
             throw new AssertionError(got.substring("threw: java.lang.UnsupportedOperationException: ".length())
                     + "\nlook at:  " + s.file() + ": follow the TODO comments");
         }
-        Expect.that(got.equals(expected), question + " " + expected.replace("returned: ", "returns "),
+        Expect.equal(got, expected, question + " " + expected.replace("returned: ", "returns "),
                 got.equals("blocked") ? "blocked: it was still waiting after " + Runs.BLOCKED_MS / 1000.0 + " s" : got,
                 s.file() + ": " + lookAt);
     }

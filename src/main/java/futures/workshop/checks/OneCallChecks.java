@@ -63,7 +63,7 @@ abstract class OneCallChecks {
     @DisplayName("the future holds the function's result")
     void futureHoldsTheResult(Submission s) {
         Runs.Submitted result = submitted(s);
-        Expect.that(List.of(value).equals(result.values()), "future.get() to give " + value,
+        Expect.equal(result.values(), List.of(value), "future.get() to give " + value,
                 "it gave " + String.join(", ", result.values()), s.file() + ": submit " + label + ", not another call");
     }
 

@@ -89,7 +89,7 @@ class SpreadChecks {
         Object grouped = Expect.finished(s, s.run(new Grouping()), "tasksByWorker(calls)").value();
         Map<String, List<String>> expected = new TreeMap<>(Map.of("worker-1", List.of("0", "3"),
                 "worker-2", List.of("1", "2", "5"), "worker-3", List.of("4")));
-        Expect.that(expected.equals(grouped), "for calls (worker, task) in start order (1,0) (2,1) (2,2) (1,3) (3,4) (2,5): "
+        Expect.equal(grouped, expected, "for calls (worker, task) in start order (1,0) (2,1) (2,2) (1,3) (3,4) (2,5): "
                         + expected, String.valueOf(grouped),
                 s.file() + ": tasksByWorker: use Call#worker and Call#task, and keep the calls' order");
     }
@@ -99,7 +99,7 @@ class SpreadChecks {
     @DisplayName("the answer is the one the data shows")
     void answersFromTheData(Submission s) {
         Object answer = Expect.finished(s, s.run(new Answer()), "howAreCallsSpread()").value();
-        Expect.that("NEXT_FREE_WORKER".equals(answer), "the answer your runs show", answer
+        Expect.equal(answer, "NEXT_FREE_WORKER", "the answer your runs show", answer
                         + " does not fit what the workers did",
                 "make run EX=7 ARGS=\"2 10\" and ARGS=\"3 10\": after a long call, which worker takes the next task?");
     }

@@ -63,7 +63,7 @@ class WatchChecks {
         calls.sort(Comparator.comparingInt(Call::task));
         Expect.that(calls.stream().noneMatch(c -> c.pool() == null), "every call run by a worker of the pool",
                 Expect.describe(calls), s.file() + ": submitAll: pool.submit(() -> ...) for each call");
-        Expect.that(calls.stream().map(Call::label).toList().equals(LABELS), "in submission order: " + String.join(", ", LABELS),
+        Expect.equal(calls.stream().map(Call::label).toList(), LABELS, "in submission order: " + String.join(", ", LABELS),
                 Expect.describe(calls), s.file() + ": submitAll");
     }
 
@@ -92,9 +92,9 @@ class WatchChecks {
                 "Task 3 has finished", "Task 4 is running...");
         Expect.that(!answer.equals("blocked"), "printStatus to return at once",
                 "blocked: it waited for an unfinished task", s.file() + ": printStatus: isDone() never waits; get() does");
-        Expect.that(lines(printed).equals(expected), String.join(" | ", expected),
+        Expect.equal(lines(printed), expected, String.join(" | ", expected),
                 String.join(" | ", lines(printed)), s.file() + ": printStatus (a failed task has finished too)");
-        Expect.that(answer.equals("returned: false"), "false while some tasks run", answer, s.file() + ": printStatus's return value");
+        Expect.equal(answer, "returned: false", "false while some tasks run", answer, s.file() + ": printStatus's return value");
     }
 
     @Test
@@ -104,7 +104,7 @@ class WatchChecks {
         Outcome o = Expect.finished(s, s.run(new Status(true)), "printStatus(futures)");
         String answer = (String) ((List<?>) o.value()).get(0);
         notDoneYet(s, answer);
-        Expect.that(answer.equals("returned: true"), "true once all have finished", answer,
+        Expect.equal(answer, "returned: true", "true once all have finished", answer,
                 s.file() + ": printStatus's return value");
     }
 
@@ -120,7 +120,7 @@ class WatchChecks {
         Expect.that(!answer.startsWith("threw: java.util.concurrent.ExecutionException"),
                 "the failure printed, not thrown", "printResults threw " + answer.substring(7),
                 s.file() + ": printResults: catch ExecutionException around get()");
-        Expect.that(printed.equals(RESULTS), String.join(" | ", RESULTS), String.join(" | ", printed),
+        Expect.equal(printed, RESULTS, String.join(" | ", RESULTS), String.join(" | ", printed),
                 s.file() + ": printResults" + (printed.contains("Task 4 failed!") ? ""
                         : ": the broken task's exception is held in its future; swallowing it hides the failure"));
     }

@@ -157,7 +157,9 @@ public final class Board {
         Result[] results = new Result[n];
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         List<Thread> waiters = new ArrayList<>();
-        boolean live = Terminals.inPlace(terminal);
+        // A table taller than the screen cannot be redrawn in place: then one line per event.
+        int rows = terminal.getSize().getRows();
+        boolean live = Terminals.inPlace(terminal) && (rows <= 0 || n + 3 <= rows);
         View view = live ? new LiveView(names, results, starts) : new LineView();
         PrintStream original = System.out;
         LineSink sink = live && captureSystemOut ? new LineSink(events) : null;

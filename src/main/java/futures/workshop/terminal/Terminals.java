@@ -36,14 +36,17 @@ public final class Terminals {
     private Terminals() {}
 
     /**
-     * The terminal over the current {@code System.out}, built on first use. Do not close it. If
-     * {@code System.out} was replaced since, a new one is built over the new stream.
+     * The terminal over the current {@code System.out}, built on first use and sized afresh on
+     * every call. Do not close it. If {@code System.out} was replaced since, a new one is built
+     * over the new stream. Any thread may call it.
      */
     public static synchronized Terminal systemOut() {
         PrintStream out = System.out;
         if (shared == null || sharedOver != out) {
             shared = build(out);
             sharedOver = out;
+        } else if (!isDumb(shared)) {
+            shared.setSize(size()); // the window may have been resized since
         }
         return shared;
     }

@@ -169,6 +169,20 @@ class BoardTest {
     }
 
     @Test
+    @DisplayName("prints lines instead of a table taller than the screen")
+    void tooTallForTheScreen() throws Exception {
+        Screen screen = new Screen();
+        Terminal small = xterm(screen);
+        small.setSize(Size.of(100, 4));
+        Board board = new Board(small, System::nanoTime, DAY_MILLIS, false);
+        CompletableFuture<Integer> a = CompletableFuture.completedFuture(1);
+        CompletableFuture<Integer> b = CompletableFuture.completedFuture(2);
+        Watch.start(board, List.of(a, b), List.of()).join();
+        assertThat(screen.text()).contains("future 1: running\n").contains("results:\n")
+                .doesNotContain("state      elapsed");
+    }
+
+    @Test
     @DisplayName("wants one label per future")
     void labels() {
         Board board = new Board(xtermQuietly(), System::nanoTime, DAY_MILLIS, false);

@@ -1,0 +1,368 @@
+package futures.workshop.terminal;
+
+import futures.workshop.checker.Session;
+import futures.workshop.checker.Verdict;
+import futures.workshop.course.Course;
+import futures.workshop.course.Exercise;
+import futures.workshop.course.Hints;
+import futures.workshop.course.Listing;
+import futures.workshop.course.Progress;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.NonBlockingReader;
+import org.jline.utils.Status;
+
+/**
+ * {@code make watch}: grades the current exercise (the first one not yet passed) each time its
+ * file is saved, keeps a progress bar at the bottom of the terminal, moves on when the exercise
+ * passes, and answers single keys: {@code h} next hint, {@code c} check again, {@code l} list,
+ * {@code q} quit. Like rustlings' watch mode.
+ *
+ * <p>One thread does all the work and all the printing: {@link #run()}'s caller. Saves (from
+ * {@link SaveWatcher}'s thread), keys (from a key-reading thread) and Ctrl-C (JLine's signal
+ * handler) only put events on its queue. The grader is kept warm for the whole session, so a
+ * check after a save costs a compile and a sandbox run, not a JVM start.
+ *
+ * <p>On a dumb terminal (a pipe, {@code TERM=dumb}) the bar becomes a plain line after each
+ * verdict, and keys are read as lines: type {@code h} then Enter.
+ */
+public final class Watch {
+    /** How long a file must stay quiet after a write before it is graded: folds editors' double writes. */
+    static final long QUIET_MILLIS = 30;
+    /** How often the key reader looks up from the keyboard to see whether the session ended. */
+    private static final long KEY_POLL_MILLIS = 100;
+
+    /** Grades exercises of the learner's folder, e.g. {@link Session#check}. */
+    @FunctionalInterface
+    public interface Grader {
+        List<Verdict> check(List<Exercise> exercises);
+    }
+
+    /** A single-key command: its key, what it is for, and what it does. */
+    private record Command(char key, String description, Runnable action) {}
+
+    private sealed interface Event permits Key, Saved, Quit {}
+
+    private record Key(int c) implements Event {}
+
+    private record Saved(Path file) implements Event {}
+
+    private record Quit() implements Event {}
+
+    private final Terminal terminal;
+    private final PrintWriter out;
+    private final Course course;
+    private final Progress progress;
+    private final Grader grader;
+    private final boolean fancy;
+    private final List<Command> commands;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Map<Exercise, Boolean> passed = new HashMap<>();
+    private final Map<Exercise, String> gradedContent = new HashMap<>();
+    private Status status;
+    private Exercise current;
+    private boolean quit;
+
+    /**
+     * A watch session on {@code terminal} over the kit of {@code progress}; nothing happens until
+     * {@link #run()}.
+     */
+    public Watch(Terminal terminal, Course course, Progress progress, Grader grader) {
+        this.terminal = terminal;
+        this.out = terminal.writer();
+        this.course = course;
+        this.progress = progress;
+        this.grader = grader;
+        this.fancy = Terminals.inPlace(terminal) && Terminals.colours(terminal);
+        this.commands = List.of(
+                new Command('h', "next hint", this::hint),
+                new Command('c', "check again", () -> grade(current, true)),
+                new Command('l', "list the exercises", this::list),
+                new Command('q', "quit", () -> quit = true));
+        for (Listing.Row row : Listing.rows(course, progress)) {
+            passed.put(row.exercise(), row.state() == Listing.State.DONE);
+        }
+    }
+
+    // ---- what other threads may call ----
+
+    /** A file below exercises/ was saved (any thread). */
+    public void saved(Path file) {
+        events.add(new Saved(file));
+    }
+
+    /** A key was typed (any thread). */
+    public void key(int c) {
+        events.add(new Key(c));
+    }
+
+    /** Ends the session after the current step (any thread: a signal handler, a test). */
+    public void quit() {
+        events.add(new Quit());
+    }
+
+    // ---- the loop ----
+
+    /** Grades the current exercise, then handles saves and keys until {@code q}; on the caller's thread. */
+    public void run() throws InterruptedException {
+        out.println("Watching exercises/: save your file and it is checked at once.");
+        out.println("Keys: " + keys() + (fancy ? "" : " (type the letter, then Enter)"));
+        out.flush();
+        if (fancy) {
+            status = Status.getStatus(terminal);
+        }
+        try {
+            current = firstNotPassed();
+            if (current == null) {
+                allDone();
+            } else {
+                grade(current, true);
+            }
+            while (!quit) {
+                Event event = events.take();
+                if (event instanceof Quit) {
+                    break;
+                } else if (event instanceof Saved s) {
+                    savedFile(s.file());
+                } else if (event instanceof Key k) {
+                    typed(k.c());
+                }
+            }
+            out.println("Bye. make watch takes you back here; make list shows where you are.");
+        } finally {
+            if (status != null) {
+                status.update(List.of()); // give the bottom line back to the shell
+                status.close();
+            }
+            out.flush();
+        }
+    }
+
+    private void typed(int c) {
+        if (c == 3 || c == 4) { // Ctrl-C, Ctrl-D when the terminal hands them over as keys
+            quit = true;
+            return;
+        }
+        if (Character.isWhitespace(c)) {
+            return; // Enter after a key on a dumb terminal
+        }
+        for (Command command : commands) {
+            if (command.key() == Character.toLowerCase(c)) {
+                command.action().run();
+                if (!quit) {
+                    showProgress();
+                }
+                return;
+            }
+        }
+        out.println("Keys: " + keys());
+        out.flush();
+    }
+
+    private void savedFile(Path file) {
+        for (Exercise e : course.exercises()) {
+            if (sameFile(progress.file(e), file)) {
+                grade(e, false);
+                return;
+            }
+        }
+    }
+
+    /** Grades {@code exercise}; unless {@code always}, skips a file whose content was graded already. */
+    private void grade(Exercise exercise, boolean always) {
+        if (exercise == null) {
+            allDone();
+            return;
+        }
+        String content = Progress.sha256(progress.file(exercise));
+        if (!always && content != null && content.equals(gradedContent.get(exercise))) {
+            return; // the second write of an editor's save, or a save without changes
+        }
+        gradedContent.put(exercise, content);
+        out.println();
+        out.println(rule("checking " + exercise.label() + " (exercises/" + exercise.file() + ")"));
+        out.flush();
+        Verdict verdict = grader.check(List.of(exercise)).get(0);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+            Session.print(List.of(verdict), report);
+        }
+        out.print(text.toString(StandardCharsets.UTF_8));
+        boolean wasPassed = Boolean.TRUE.equals(passed.put(exercise, verdict.passed()));
+        if (verdict.passed() && exercise.equals(current)) {
+            current = firstNotPassed();
+            out.println(current == null ? "" : "Well done! Next: exercise " + current.label() + " ("
+                    + "exercises/" + current.file() + ", " + current.title() + ")");
+            out.flush();
+            grade(current, false);
+            return;
+        }
+        if (!verdict.passed() && wasPassed && exercise.step() < (current == null ? Integer.MAX_VALUE : current.step())) {
+            current = exercise; // broke a finished one: back to it
+        }
+        showProgress();
+    }
+
+    private void hint() {
+        if (current == null) {
+            out.println("Every exercise passes: no hints needed.");
+        } else {
+            out.print(Hints.next(progress, current, "h"));
+        }
+        out.flush();
+    }
+
+    private void list() {
+        out.print(Listing.text(Listing.rows(course, progress)));
+        out.flush();
+    }
+
+    private void allDone() {
+        out.println("Every exercise passes: " + points() + "/" + course.totalPoints() + " points. Well done! (q quits)");
+        showProgress();
+    }
+
+    private Exercise firstNotPassed() {
+        return course.exercises().stream().filter(e -> !passed.getOrDefault(e, false)).findFirst().orElse(null);
+    }
+
+    private int points() {
+        return course.exercises().stream().filter(e -> passed.getOrDefault(e, false)).mapToInt(Exercise::points).sum();
+    }
+
+    // ---- the progress bar ----
+
+    /** The bar: pinned at the bottom on a real terminal, a plain line otherwise. */
+    private void showProgress() {
+        AttributedString line = progressLine();
+        if (status != null) {
+            status.update(List.of(line));
+        } else {
+            out.println(line.toString());
+        }
+        out.flush();
+    }
+
+    AttributedString progressLine() {
+        List<Exercise> all = course.exercises();
+        long done = all.stream().filter(e -> passed.getOrDefault(e, false)).count();
+        int width = 20;
+        int filled = all.isEmpty() ? 0 : (int) (done * width / all.size());
+        boolean unicode = StandardCharsets.UTF_8.equals(terminal.encoding()) && fancy;
+        AttributedStringBuilder bar = new AttributedStringBuilder();
+        bar.append("Progress ");
+        bar.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
+                .append((unicode ? "█" : "#").repeat(filled))
+                .style(AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT))
+                .append((unicode ? "░" : "-").repeat(width - filled))
+                .style(AttributedStyle.DEFAULT);
+        bar.append(" ").append(done + "/" + all.size() + " exercises, " + points() + "/" + course.totalPoints() + " points");
+        bar.append(current == null ? "" : " | now: " + current.label());
+        bar.append(" | ").append(keys());
+        AttributedString line = bar.toAttributedString();
+        int columns = terminal.getWidth();
+        return columns > 0 && line.columnLength() > columns ? line.columnSubSequence(0, columns) : line;
+    }
+
+    private String keys() {
+        StringBuilder keys = new StringBuilder();
+        for (Command c : commands) {
+            keys.append(keys.length() == 0 ? "" : ", ").append(c.key()).append(' ').append(c.description());
+        }
+        return keys.toString();
+    }
+
+    private String rule(String title) {
+        String line = "-- " + title + " ";
+        int columns = Math.min(Terminals.width(terminal), 100);
+        return line + "-".repeat(Math.max(0, columns - line.length()));
+    }
+
+    // ---- the program: terminal setup, keys, signals ----
+
+    /** {@code make watch}, from the kit's top folder. */
+    public static void main(String[] args) throws Exception {
+        Path top = Path.of("").toAbsolutePath();
+        Terminal terminal = TerminalBuilder.builder().name("workshop watch").system(true)
+                .encoding(StandardCharsets.UTF_8).build();
+        Attributes original = terminal.getAttributes();
+        Thread restore = new Thread(() -> terminal.setAttributes(original), "watch-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(restore); // also when killed
+        int exit;
+        try (Session session = new Session(top)) {
+            exit = watch(terminal, session, top);
+        } finally {
+            terminal.setAttributes(original);
+            terminal.flush();
+            Runtime.getRuntime().removeShutdownHook(restore);
+            terminal.close();
+        }
+        System.exit(exit);
+    }
+
+    /** Runs a session on {@code terminal} with raw keys, Ctrl-C and the file watcher wired up. */
+    static int watch(Terminal terminal, Session session, Path top) throws InterruptedException {
+        Watch watch = new Watch(terminal, session.course(), session.progress(), session::check);
+        terminal.handle(Terminal.Signal.INT, signal -> watch.quit());
+        boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        if (!dumb) {
+            terminal.enterRawMode(); // single keys; attributes are restored by main
+        }
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread keys = new Thread(() -> readKeys(terminal, watch, reading), "watch-keys");
+        keys.setDaemon(true);
+        keys.start();
+        try (SaveWatcher files = new SaveWatcher(session.progress().exercises(), QUIET_MILLIS, watch::saved)) {
+            watch.run();
+        } finally {
+            reading.set(false);
+            keys.join(1000); // closing the terminal waits for a reader inside read()
+        }
+        return 0;
+    }
+
+    /**
+     * Hands every key to {@code watch} while {@code reading}; at the end of input it stops, and
+     * files are still watched (no keyboard: Ctrl-C stops).
+     */
+    static void readKeys(Terminal terminal, Watch watch, AtomicBoolean reading) {
+        try {
+            while (reading.get()) {
+                int c = terminal.reader().read(KEY_POLL_MILLIS);
+                if (c == NonBlockingReader.READ_EXPIRED) {
+                    continue;
+                }
+                if (c < 0) {
+                    return;
+                }
+                watch.key(c);
+            }
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the terminal is closing
+        }
+    }
+
+    static boolean sameFile(Path a, Path b) {
+        return Objects.equals(a.toAbsolutePath().normalize(), b.toAbsolutePath().normalize());
+    }
+}

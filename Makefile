@@ -100,11 +100,6 @@ watch: $(BUILT) ## grade the current exercise each time you save it (keys: h hin
 	@tools/jdk-check
 	@$(KIT) futures.workshop.terminal.Watch
 
-.PHONY: watch
-watch: $(BUILT) ## grade the current exercise each time you save it (keys: h hint, c check, l list, q quit)
-	@tools/jdk-check
-	@$(KIT) futures.workshop.terminal.Watch
-
 .PHONY: hint
 hint: $(BUILT) ## the next hint for an exercise: make hint EX=3 (without EX: the current one)
 	@tools/jdk-check

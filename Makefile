@@ -116,6 +116,12 @@ reset: $(BUILT) ## put an exercise's stub back, keeping yours as a backup: make 
 	@test -n "$(EX)" || { echo "make reset needs an exercise: make reset EX=3 (a number or a name; make list shows them)"; exit 2; }
 	@$(KIT) futures.workshop.course.Main reset $(EX)
 
+.PHONY: timeline
+timeline: $(BUILT) ## run an exercise, then draw which worker ran which call: make timeline EX=6 ARGS=4
+	@tools/jdk-check
+	@test -n "$(EX)" || { echo "make timeline needs an exercise: make timeline EX=6 ARGS=4"; exit 2; }
+	@$(KIT) futures.workshop.terminal.ProgramTimeline $(EX) $(ARGS)
+
 ##@ Instructors
 
 STEP       ?=# the lesson step to show: make demo STEP=5 (ARGS=1 for one worker in steps 5 and 6)

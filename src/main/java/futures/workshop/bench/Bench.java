@@ -31,6 +31,7 @@ public final class Bench {
     static {
         MEASURES.put("P1", Bench::firstPrompt);
         MEASURES.put("P2", Bench::oneCheckVersusMaven);
+        MEASURES.put("P3", Bench::saveToVerdict);
         MEASURES.put("P4", Bench::allChecksVersusOne);
         MEASURES.put("P5", Bench::poolThroughput);
         MEASURES.put("P6", Bench::classGrading);
@@ -74,6 +75,19 @@ public final class Bench {
         return new Outcome(ratio, ratio <= 0.25, String.format(Locale.ROOT,
                 "one exercise: make check EX=%s %d ms / mvn -o -q test %d ms on the same checks, medians of %d"
                         + " (target <= 0.25)", CheckTimes.EXERCISE, m[0] / 1_000_000, m[1] / 1_000_000, runs));
+    }
+
+    /**
+     * P3: seconds from saving exercise 3 (its solution) to the verdict on screen in watch mode,
+     * the file watcher and the warm checker included. An absolute time, not a ratio. Target: 0.3 s or less.
+     */
+    static Outcome saveToVerdict() throws Exception {
+        int runs = Integer.getInteger("bench.p3.runs", 15);
+        List<Long> samples = SaveToVerdict.measureLikeMakeWatch(Path.of("").toAbsolutePath(), CheckTimes.EXERCISE, 3, runs);
+        double seconds = Stats.median(samples) / 1e9;
+        return new Outcome(seconds, seconds <= 0.3, String.format(Locale.ROOT,
+                "watch mode: save to verdict %.0f ms (exercise %s, median of %d saves, slowest %d ms; target <= 0.3 s)",
+                seconds * 1000, CheckTimes.EXERCISE, runs, samples.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000));
     }
 
     /** P4: the full {@code make check} on the solutions divided by the one-exercise check. Target: 2.0 or less. */

@@ -308,7 +308,7 @@ public final class Watch {
         Runtime.getRuntime().addShutdownHook(restore); // also when killed
         int exit;
         try (Session session = new Session(top)) {
-            exit = watch(terminal, session, top);
+            exit = watch(terminal, session);
         } finally {
             terminal.setAttributes(original);
             terminal.flush();
@@ -318,8 +318,11 @@ public final class Watch {
         System.exit(exit);
     }
 
-    /** Runs a session on {@code terminal} with raw keys, Ctrl-C and the file watcher wired up. */
-    static int watch(Terminal terminal, Session session, Path top) throws InterruptedException {
+    /**
+     * Runs a session on {@code terminal} with raw keys, Ctrl-C and the file watcher wired up,
+     * until {@code q}; the caller restores the terminal. Also what {@code make bench} times (P3).
+     */
+    public static int watch(Terminal terminal, Session session) throws InterruptedException {
         Watch watch = new Watch(terminal, session.course(), session.progress(), session::check);
         terminal.handle(Terminal.Signal.INT, signal -> watch.quit());
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());

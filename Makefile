@@ -96,7 +96,7 @@ run: $(BUILT) ## run one exercise as a program: make run EX=6 ARGS=4
 	  $(JAVA) --enable-native-access=ALL-UNNAMED -cp $(KIT_CP) "$$file" $(ARGS)
 
 .PHONY: watch
-watch: $(BUILT) ## grade the current exercise each time you save it (keys: h hint, c check, l list, q quit)
+watch: $(BUILT) $(KIT_ARCHIVE) ## grade the current exercise each time you save it (keys: h hint, c check, l list, q quit)
 	@tools/jdk-check
 	@$(KIT) futures.workshop.terminal.Watch
 

@@ -72,7 +72,7 @@ final class Expect {
             }
             case TIMED_OUT -> throw new AssertionError(message(what + " to finish within "
                             + Submission.TIME_LIMIT_MS / 1000 + " s (lesson seconds run 100 times faster here)",
-                    "it hangs: " + o.error() + hangHint(o.trace()),
+                    "it hangs: " + o.error() + (o.error().contains("deadlock") ? "" : hangHint(o.trace())),
                     firstLine(o.trace(), file), "where it was stuck:\n" + o.trace()));
             case EXITED -> throw new AssertionError(message(what + " to return normally",
                     "the program called System.exit(" + o.exitStatus() + ") and ended the JVM before the checks could finish",

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -96,8 +99,26 @@ final class Run {
         } catch (InterruptedException e) {
             return;
         }
-        finish(Outcome.Ending.TIMED_OUT, null, "still running after " + request.timeLimitMs() / 1000.0 + " s", where());
+        finish(Outcome.Ending.TIMED_OUT, null, "still running after " + request.timeLimitMs() / 1000.0 + " s"
+                + deadlock(), where());
         Harness.stop();
+    }
+
+    /** Names threads that wait for each other's locks, which the JVM can tell for certain. */
+    private static String deadlock() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] ids = threads.findDeadlockedThreads();
+        if (ids == null) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (ThreadInfo info : threads.getThreadInfo(ids)) {
+            if (info != null) {
+                names.add(info.getThreadName());
+            }
+        }
+        names.sort(null);
+        return ": a deadlock, " + String.join(" and ", names) + " each wait for a lock another one holds";
     }
 
     /** Writes the outcome once; later callers get null. */

@@ -136,8 +136,12 @@ class FixtureBankTest {
     }
 
     @Test
-    @DisplayName("hangs: an endless loop, a future nobody completes and a deadlock, each with where it was stuck")
+    @DisplayName("hangs: an endless loop, a future nobody completes, a task waiting behind itself and a deadlock")
     void hangs() {
+        assertThat(failed("hangs/submit")).contains(
+                "it hangs: still running after 5.0 s: a deadlock, worker-1 and worker-2 each wait for a lock another one holds",
+                "look at:  exercises/01-submit/PoolSubmit.java:", "(BLOCKED)", "at PoolSubmit.lockBoth(PoolSubmit.java:")
+                .doesNotContain("never completes");
         assertThat(failed("hangs/arguments")).contains("it hangs: still running after 5.0 s",
                 "look at:  exercises/02-arguments/PoolAdd.java:34", "where it was stuck:", "at PoolAdd.main(PoolAdd.java:34)");
         assertThat(failed("hangs/async")).contains("it hangs: still running after 5.0 s, waiting for a future that never completes",

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -39,6 +41,12 @@ public final class Checker implements AutoCloseable {
     private final Sandbox sandbox;
     private final Path workDir;
     private final CompletableFuture<Launcher> launcher;
+    /** One thread: the compiler is used by one file at a time, and files go in course order. */
+    private final ExecutorService compiling = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "compiler");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Checker(Course course, Path workDir) {
         String classPath = ExerciseCompiler.kitClassPath();
@@ -71,24 +79,26 @@ public final class Checker implements AutoCloseable {
      */
     public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which, TestExecutionListener listener) {
         String run = UUID.randomUUID().toString();
-        Map<Exercise, Verdict> early = new LinkedHashMap<>();
+        Map<Exercise, Verdict> missing = new LinkedHashMap<>();
+        Map<Exercise, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
         Map<String, Exercise> byChecks = new LinkedHashMap<>();
         for (Exercise exercise : which) {
             Path source = folder.resolve(exercise.file());
             String shown = shownFolder + "/" + exercise.file();
             if (!Files.isRegularFile(source)) {
-                early.put(exercise, new Verdict(exercise, Verdict.Status.MISSING, List.of(),
+                missing.put(exercise, new Verdict(exercise, Verdict.Status.MISSING, List.of(),
                         List.of(shown + " is missing: restore it with make reset EX=" + exercise.step())));
                 continue;
             }
-            long begin = System.nanoTime();
-            Compilation compiled = compiler.compile(source, workDir.resolve("classes"), shown);
-            Sandbox.debug("compiled %s in %d ms", exercise.label(), (System.nanoTime() - begin) / 1_000_000);
-            if (!compiled.ok()) {
-                early.put(exercise, new Verdict(exercise, Verdict.Status.NOT_COMPILED, List.of(), compiled.errors()));
-                continue;
-            }
-            Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compiled.classes(), compiled.exits(), sandbox));
+            // compiled one after the other, in course order, while the checks of those done already run
+            CompletableFuture<Compilation> compilation = CompletableFuture.supplyAsync(() -> {
+                long begin = System.nanoTime();
+                Compilation c = compiler.compile(source, workDir.resolve("classes"), shown);
+                Sandbox.debug("compiled %s in %d ms", exercise.label(), (System.nanoTime() - begin) / 1_000_000);
+                return c;
+            }, compiling);
+            compiled.put(exercise, compilation);
+            Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compilation, sandbox));
             byChecks.put(exercise.checks(), exercise);
         }
         long begin = System.nanoTime();
@@ -96,6 +106,13 @@ public final class Checker implements AutoCloseable {
         Sandbox.debug("checks ran in %d ms", (System.nanoTime() - begin) / 1_000_000);
         byChecks.keySet().forEach(checks -> Submissions.unregister(run, checks));
 
+        Map<Exercise, Verdict> early = new LinkedHashMap<>(missing);
+        compiled.forEach((exercise, compilation) -> {
+            Compilation c = compilation.join();
+            if (!c.ok()) {
+                early.put(exercise, new Verdict(exercise, Verdict.Status.NOT_COMPILED, List.of(), c.errors()));
+            }
+        });
         List<Verdict> verdicts = new ArrayList<>();
         for (Exercise exercise : which) {
             Verdict verdict = early.get(exercise);
@@ -180,6 +197,7 @@ public final class Checker implements AutoCloseable {
     /** Stops the sandbox JVMs kept warm. */
     @Override
     public void close() {
+        compiling.shutdownNow();
         sandbox.close();
     }
 

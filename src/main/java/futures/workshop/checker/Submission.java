@@ -5,6 +5,7 @@ import futures.workshop.sandbox.Outcome;
 import futures.workshop.sandbox.Request;
 import futures.workshop.sandbox.Scenario;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,19 +24,27 @@ public final class Submission {
 
     private final Exercise exercise;
     private final String shownFile;
-    private final Path classes;
-    private final List<String> exits;
+    private final CompletableFuture<Compilation> compilation;
     private final Sandbox sandbox;
     private final Map<Key, CompletableFuture<Outcome>> runs = new ConcurrentHashMap<>();
 
     private record Key(Scenario scenario, int rendezvous, List<String> jvmOptions) {}
 
-    Submission(Exercise exercise, String shownFile, Path classes, List<String> exits, Sandbox sandbox) {
+    /** {@code compilation} may still be under way: checks that need the classes wait for it. */
+    Submission(Exercise exercise, String shownFile, CompletableFuture<Compilation> compilation, Sandbox sandbox) {
         this.exercise = exercise;
         this.shownFile = shownFile;
-        this.classes = classes;
-        this.exits = List.copyOf(exits);
+        this.compilation = compilation;
         this.sandbox = sandbox;
+    }
+
+    /** The compiled classes; a check of a file that does not compile is aborted (its verdict says why). */
+    private Path classes() {
+        Compilation compiled = compilation.join();
+        if (!compiled.ok()) {
+            Assumptions.abort(shownFile + " does not compile");
+        }
+        return compiled.classes();
     }
 
     public Exercise exercise() {
@@ -52,7 +61,7 @@ public final class Submission {
      * as {@code file:line halt()}: a JVM that stopped without a word was most likely stopped there.
      */
     public List<String> exits() {
-        return exits;
+        return compilation.join().exits();
     }
 
     /** Runs the scenario (once; later calls get the same outcome). */
@@ -73,10 +82,11 @@ public final class Submission {
             return existing.join();
         }
         try {
-            Request request = new Request(classes.toString(), exercise.className(), scenario, TIME_LIMIT_MS, rendezvous, RENDEZVOUS_CAP_MS);
+            Request request = new Request(classes().toString(), exercise.className(), scenario, TIME_LIMIT_MS, rendezvous, RENDEZVOUS_CAP_MS);
             mine.complete(sandbox.run(request, jvmOptions));
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
+            throw e;
         }
         return mine.join();
     }

@@ -122,6 +122,8 @@ public final class ClassGrader {
             }
             int done = 0;
             while (done < n) {
+                // Have the workers finished? Ask every future, never wait on one.
+                List<Integer> finished = new ArrayList<>();
                 int running = 0;
                 for (int i = 0; i < n; i++) {
                     if (grades[i] != null) {
@@ -129,19 +131,22 @@ public final class ClassGrader {
                     }
                     Future<LearnerGrade> future = futures.get(i);
                     String learner = folders.get(i).getFileName().toString();
+                    long since = started.get(i);
                     if (future.isDone()) {
-                        grades[i] = outcome(future, learner, started.get(i));
-                    } else if (started.get(i) != 0 && millisSince(started.get(i)) > limitMillis) {
+                        grades[i] = outcome(future, learner, since);
+                    } else if (since != 0 && millisSince(since) > limitMillis) {
                         future.cancel(true);
                         grades[i] = LearnerGrade.notGraded(learner, String.format(Locale.ROOT,
                                 "grading took longer than the time limit of %.0f s and was stopped", limitMillis / 1000.0),
-                                millisSince(started.get(i)));
+                                millisSince(since));
                     } else {
-                        running += started.get(i) != 0 ? 1 : 0;
+                        running += since != 0 ? 1 : 0;
                         continue;
                     }
-                    done++;
-                    listener.finished(grades[i], done, n, running);
+                    finished.add(i);
+                }
+                for (int i : finished) {
+                    listener.finished(grades[i], ++done, n, running);
                 }
                 if (done < n) {
                     listener.tick(done, n, running);

@@ -200,7 +200,15 @@ public final class Watch {
         out.println();
         out.println(rule("checking " + exercise.label() + " (exercises/" + exercise.file() + ")"));
         out.flush();
-        Verdict verdict = grader.check(List.of(exercise)).get(0);
+        Verdict verdict;
+        try {
+            verdict = grader.check(List.of(exercise)).get(0);
+        } catch (RuntimeException e) { // a kit bug must not end the learner's session
+            out.println("The checker itself failed (not your code): " + e + ". Save again or press c.");
+            gradedContent.remove(exercise);
+            showProgress();
+            return;
+        }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8)) {
             Session.print(List.of(verdict), report);
@@ -212,7 +220,7 @@ public final class Watch {
             out.println(current == null ? "" : "Well done! Next: exercise " + current.label() + " ("
                     + "exercises/" + current.file() + ", " + current.title() + ")");
             out.flush();
-            grade(current, false);
+            grade(current, true); // show where the next one stands, even if it was graded before
             return;
         }
         if (!verdict.passed() && wasPassed && exercise.step() < (current == null ? Integer.MAX_VALUE : current.step())) {

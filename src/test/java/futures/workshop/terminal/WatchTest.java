@@ -173,6 +173,27 @@ class WatchTest {
         assertThat(graded).hasValue(8); // 1 to 7 at the start, 7 again after the save
     }
 
+    @Test
+    @DisplayName("survives a checker that fails, and grades again on c")
+    void checkerFails() throws Throwable {
+        Screen screen = new Screen();
+        Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB, new PipedInputStream(new PipedOutputStream()),
+                screen, StandardCharsets.UTF_8);
+        AtomicBoolean broken = new AtomicBoolean(true);
+        Watch watch = new Watch(terminal, course, Progress.of(top), which -> {
+            if (broken.getAndSet(false)) {
+                throw new IllegalStateException("sandbox gone");
+            }
+            return grade(which);
+        });
+        Running running = Running.start(watch, null);
+        screen.awaitContains("The checker itself failed (not your code): java.lang.IllegalStateException: sandbox gone");
+        watch.key('c');
+        screen.awaitContains("0 passed, 1 failed");
+        watch.quit();
+        running.join();
+    }
+
     private static void type(OutputStream keyboard, String keys) throws IOException {
         keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
         keyboard.flush();

@@ -1,19 +1,14 @@
 package futures.workshop.lesson;
 
-import futures.workshop.runtime.NotifyingFuture;
+import futures.workshop.runtime.RecordedFuture;
 import futures.workshop.runtime.Recorder;
-import futures.workshop.runtime.Recorder.TaskEntry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,8 +35,7 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final String name;
-    private final Recorder recorder;
-    private final AtomicInteger submissions = new AtomicInteger();
+    private final Recorder.PoolLog log;
 
     /** A pool of {@code workers} threads recording into the lesson's recorder. */
     public WorkerPool(int workers) {
@@ -56,7 +50,7 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
         super(checked(workers), workers, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 new WorkerNames());
         this.name = name;
-        this.recorder = recorder;
+        this.log = recorder.pool(name);
     }
 
     private static int checked(int workers) {
@@ -83,7 +77,7 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
                 number = taken.nextClearBit(1);
                 taken.set(number);
             }
-            return new Thread(() -> {
+            return new RecordedFuture.WorkerThread(() -> {
                 MINE.set(number);
                 try {
                     body.run();
@@ -105,8 +99,17 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
         }
     }
 
+    /** Makes the task current on its worker, so slow calls know which task they belong to. */
+    @Override
+    protected void beforeExecute(Thread worker, Runnable task) {
+        if (task instanceof RecordedFuture<?> future) {
+            RecordedFuture.enter(future);
+        }
+    }
+
     @Override
     protected void afterExecute(Runnable task, Throwable thrown) {
+        RecordedFuture.leave();
         if (thrown != null) { // this worker dies now and the pool makes a new one at once
             if (getThreadFactory() instanceof WorkerNames names) {
                 names.release();
@@ -148,11 +151,11 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
             super.execute(command); // refused by the pool; a task that never ran is not recorded
             return;
         }
-        TaskEntry entry = recorder.submitted(name, submissions.getAndIncrement());
-        if (command instanceof RecordedFuture<?> future) {
-            future.entry = entry;
-        }
-        super.execute(new RecordedTask(entry, command));
+        // The usual case, submit(): the future is its own record, no wrapper.
+        RecordedFuture<?> task = command instanceof RecordedFuture<?> future && !future.recorded()
+                ? future : new RecordedCommand(command);
+        log.submitted(task);
+        super.execute(task);
     }
 
     @Override
@@ -169,7 +172,7 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
     public List<Runnable> shutdownNow() {
         // Hand back what the caller submitted, not the recording wrappers.
         return super.shutdownNow().stream()
-                .map(r -> r instanceof RecordedTask t ? t.body : r)
+                .map(r -> r instanceof RecordedCommand c ? c.body : r)
                 .toList();
     }
 
@@ -179,93 +182,22 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
                 + (isTerminated() ? "closed" : isShutdown() ? "closing" : "open") + "]";
     }
 
-    /** Runs a task with its record current, so slow calls know which task they belong to. */
-    private record RecordedTask(TaskEntry entry, Runnable body) implements Runnable {
+    /**
+     * A task given to {@link #execute} that is not a future of a worker pool, with its record.
+     * It runs the command itself, not as a future: exceptions reach the worker, as
+     * {@code execute} promises.
+     */
+    private static final class RecordedCommand extends RecordedFuture<Void> {
+        final Runnable body;
+
+        RecordedCommand(Runnable body) {
+            super(body, null);
+            this.body = body;
+        }
+
         @Override
         public void run() {
-            entry.runAsCurrent(body);
-        }
-    }
-
-    /** A future that notes when its result is first asked for, and tells the live board when it is done. */
-    private static final class RecordedFuture<T> extends FutureTask<T> implements NotifyingFuture<T> {
-        volatile TaskEntry entry;
-        private List<Runnable> whenDone; // guarded by this; made by the first watcher only
-        private volatile long doneAt = -1;
-
-        /** The recorder's submission time: one clock reading per task keeps the pool cheap (P5). */
-        @Override
-        public long submittedAt() {
-            TaskEntry e = entry;
-            return e == null ? -1 : e.submittedAt();
-        }
-
-        @Override
-        public long doneAt() {
-            return doneAt;
-        }
-
-        @Override
-        public void whenDone(Runnable action) {
-            synchronized (this) {
-                if (!isDone()) {
-                    if (whenDone == null) {
-                        whenDone = new ArrayList<>();
-                    }
-                    whenDone.add(action);
-                    return;
-                }
-            }
-            runQuietly(action);
-        }
-
-        @Override
-        protected void done() {
-            doneAt = System.nanoTime();
-            List<Runnable> actions;
-            synchronized (this) {
-                actions = whenDone;
-                whenDone = null;
-            }
-            if (actions != null) {
-                actions.forEach(RecordedFuture::runQuietly);
-            }
-        }
-
-        private static void runQuietly(Runnable action) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                // a watcher's mistake must not break the worker
-            }
-        }
-
-        RecordedFuture(Callable<T> callable) {
-            super(callable);
-        }
-
-        RecordedFuture(Runnable runnable, T value) {
-            super(runnable, value);
-        }
-
-        @Override
-        public T get() throws InterruptedException, ExecutionException {
-            noteAsked();
-            return super.get();
-        }
-
-        @Override
-        public T get(long timeout, TimeUnit unit)
-                throws InterruptedException, ExecutionException, TimeoutException {
-            noteAsked();
-            return super.get(timeout, unit);
-        }
-
-        private void noteAsked() {
-            TaskEntry e = entry;
-            if (e != null) {
-                e.asked();
-            }
+            body.run();
         }
     }
 }

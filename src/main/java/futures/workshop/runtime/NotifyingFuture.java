@@ -15,14 +15,4 @@ public interface NotifyingFuture<V> extends Future<V> {
      * short; an exception it throws is ignored.
      */
     void whenDone(Runnable action);
-
-    /** {@link System#nanoTime()} when the task was submitted, or -1 when unknown. */
-    default long submittedAt() {
-        return -1;
-    }
-
-    /** {@link System#nanoTime()} when the future became done, or -1 while running or when unknown. */
-    default long doneAt() {
-        return -1;
-    }
 }

@@ -22,8 +22,11 @@ public final class Recorder {
     private final ConcurrentLinkedQueue<CallEntry> calls = new ConcurrentLinkedQueue<>();
     // Tasks go into a preallocated array at the index taskCount hands out: a plain store per
     // submission, where a ConcurrentLinkedQueue cost about 50 ns of a ~150 ns submit (P5).
-    private volatile AtomicReferenceArray<TaskEntry> tasks = new AtomicReferenceArray<>(LIMIT);
+    private volatile AtomicReferenceArray<RecordedFuture<?>> tasks = new AtomicReferenceArray<>(LIMIT);
     private final AtomicInteger callCount = new AtomicInteger();
+    // Also the task log's sense of time: a task's place in it orders submissions and first
+    // get()s (see Task). A count, not a clock: the checker only asks which came first, and a
+    // clock reading cost 60-130 ns per task on the build machine (P5).
     private final AtomicInteger taskCount = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
@@ -66,7 +69,7 @@ public final class Recorder {
             throw e;
         }
         CallEntry entry = new CallEntry(callCount.getAndIncrement(), function, label,
-                Thread.currentThread().getName(), TaskEntry.current(), System.nanoTime());
+                Thread.currentThread().getName(), RecordedFuture.current(), System.nanoTime());
         if (entry.id < LIMIT) {
             calls.add(entry);
         }
@@ -108,29 +111,60 @@ public final class Recorder {
 
     // ---- tasks of worker pools ----
 
-    /** Records a submission; the pool keeps the entry with the task. */
-    public TaskEntry submitted(String pool, int index) {
-        TaskEntry entry = new TaskEntry(pool, index, System.nanoTime());
+    /** The record of a new worker pool called {@code name}, which numbers its tasks from 0. */
+    public PoolLog pool(String name) {
+        return new PoolLog(this, name);
+    }
+
+    /** Records the submission of {@code task}, number {@code index} of {@code pool}. */
+    void submitted(RecordedFuture<?> task, PoolLog pool, int index) {
         int slot = taskCount.getAndIncrement();
-        if (slot < LIMIT) {
-            tasks.lazySet(slot, entry);
+        task.recorded(pool, index, slot);
+        if (slot >= 0 && slot < LIMIT) { // negative after 2^31 submissions without a clear()
+            tasks.lazySet(slot, task);
         }
-        return entry;
+    }
+
+    /** The number of the latest task submitted, -1 if none: the "when" of a first get(). */
+    int latestSubmission() {
+        return taskCount.get() - 1;
     }
 
     /** Every task submitted to a worker pool since the last {@link #clear}, in submission order. */
     public List<Task> tasks() {
-        long origin = epoch;
         List<Task> out = new ArrayList<>();
-        AtomicReferenceArray<TaskEntry> log = tasks;
+        AtomicReferenceArray<RecordedFuture<?>> log = tasks;
         int count = Math.min(taskCount.get(), LIMIT);
         for (int slot = 0; slot < count; slot++) {
-            TaskEntry e = log.get(slot);
+            RecordedFuture<?> e = log.get(slot);
             if (e != null) { // null: a submission still being recorded
-                out.add(e.snapshot(origin));
+                out.add(e.snapshot());
             }
         }
         return out;
+    }
+
+    /**
+     * What the recorder knows of one worker pool: its name and how many tasks it has had. The
+     * pool keeps it and passes every task through {@link #submitted}.
+     */
+    public static final class PoolLog {
+        final Recorder recorder;
+        final String name;
+        private final AtomicInteger submissions = new AtomicInteger();
+
+        PoolLog(Recorder recorder, String name) {
+            this.recorder = recorder;
+            this.name = name;
+        }
+
+        /**
+         * Records the submission of {@code task}, numbered in this pool and among all pools: the
+         * task's future is its own record. Runs on the submitting thread, before the task is queued.
+         */
+        public void submitted(RecordedFuture<?> task) {
+            recorder.submitted(task, this, submissions.getAndIncrement());
+        }
     }
 
     /** A call being recorded; {@link #end} finishes it. */
@@ -139,13 +173,13 @@ public final class Recorder {
         final String function;
         final String label;
         final String worker;
-        final TaskEntry task;
+        final RecordedFuture<?> task;
         final long start;
         volatile long end = -1;
         volatile Call.Outcome outcome = Call.Outcome.RUNNING;
         volatile String error;
 
-        CallEntry(int id, String function, String label, String worker, TaskEntry task, long start) {
+        CallEntry(int id, String function, String label, String worker, RecordedFuture<?> task, long start) {
             this.id = id;
             this.function = function;
             this.label = label;
@@ -157,68 +191,9 @@ public final class Recorder {
         Call snapshot(long origin) {
             long finished = end;
             return new Call(id, function, label, worker,
-                    task == null ? null : task.pool, task == null ? -1 : task.index,
+                    task == null ? null : task.pool.name, task == null ? -1 : task.index,
                     start - origin, finished < 0 ? -1 : finished - origin,
                     finished < 0 ? Call.Outcome.RUNNING : outcome, finished < 0 ? null : error);
-        }
-    }
-
-    /** A submitted task; the worker that runs it makes it {@linkplain #current() current}. */
-    public static final class TaskEntry {
-        private static final ThreadLocal<TaskEntry> CURRENT = new ThreadLocal<>();
-
-        final String pool;
-        final int index;
-        final long submitted;
-        private volatile long firstGet = -1;
-        private volatile String getter;
-
-        TaskEntry(String pool, int index, long submitted) {
-            this.pool = pool;
-            this.index = index;
-            this.submitted = submitted;
-        }
-
-        public int index() {
-            return index;
-        }
-
-        /** {@link System#nanoTime()} when the task was submitted. */
-        public long submittedAt() {
-            return submitted;
-        }
-
-        /** The task the current thread is running, or null. */
-        public static TaskEntry current() {
-            return CURRENT.get();
-        }
-
-        /** Runs the task's body with this entry current on the calling (worker) thread. */
-        public void runAsCurrent(Runnable body) {
-            TaskEntry outer = CURRENT.get();
-            CURRENT.set(this);
-            try {
-                body.run();
-            } finally {
-                CURRENT.set(outer);
-            }
-        }
-
-        /** Notes that somebody asked the task's future for its result. Only the first ask counts. */
-        public void asked() {
-            if (firstGet < 0) {
-                synchronized (this) {
-                    if (firstGet < 0) {
-                        getter = Thread.currentThread().getName();
-                        firstGet = System.nanoTime();
-                    }
-                }
-            }
-        }
-
-        Task snapshot(long origin) {
-            long got = firstGet;
-            return new Task(pool, index, submitted - origin, got < 0 ? -1 : got - origin, got < 0 ? null : getter);
         }
     }
 }

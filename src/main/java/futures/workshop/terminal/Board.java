@@ -147,20 +147,15 @@ public final class Board {
     public List<Result> watch(List<? extends Future<?>> futures, List<String> labels) throws InterruptedException {
         List<String> names = names(futures, labels);
         int n = futures.size();
+        // Every future's elapsed time counts from here: pools do not read the clock per task (P5).
         long start = clock.getAsLong();
-        long[] starts = new long[n];
-        for (int i = 0; i < n; i++) {
-            // Elapsed counts from the submission when the pool knows it, else from now.
-            starts[i] = futures.get(i) instanceof NotifyingFuture<?> nf && nf.submittedAt() >= 0
-                    && clock == SYSTEM_CLOCK ? nf.submittedAt() : start;
-        }
         Result[] results = new Result[n];
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         List<Thread> waiters = new ArrayList<>();
         // A table taller than the screen cannot be redrawn in place: then one line per event.
         int rows = terminal.getSize().getRows();
         boolean live = Terminals.inPlace(terminal) && (rows <= 0 || n + 3 <= rows);
-        View view = live ? new LiveView(names, results, starts) : new LineView();
+        View view = live ? new LiveView(names, results, start) : new LineView();
         PrintStream original = System.out;
         LineSink sink = live && captureSystemOut ? new LineSink(events) : null;
         if (sink != null) {
@@ -177,7 +172,7 @@ public final class Board {
                 if (event instanceof Done done && results[done.index()] == null) {
                     Future<?> future = futures.get(done.index());
                     results[done.index()] = outcome(names.get(done.index()), future,
-                            seconds(doneAt(future) - starts[done.index()]));
+                            seconds(clock.getAsLong() - start));
                     remaining--;
                     view.completed(results[done.index()]);
                 } else if (event instanceof Printed printed) {
@@ -203,14 +198,6 @@ public final class Board {
         List<Result> all = List.of(results);
         view.finished(all);
         return all;
-    }
-
-    /** When the future completed: the pool knows exactly (it may be before the board started), else now. */
-    private long doneAt(Future<?> future) {
-        if (clock == SYSTEM_CLOCK && future instanceof NotifyingFuture<?> nf && nf.doneAt() >= 0) {
-            return nf.doneAt();
-        }
-        return clock.getAsLong();
     }
 
     private static List<String> names(List<? extends Future<?>> futures, List<String> labels) {
@@ -345,15 +332,15 @@ public final class Board {
     private final class LiveView implements View {
         private final List<String> names;
         private final Result[] results;
-        private final long[] starts;
+        private final long start;
         private final Display display;
         private final boolean[] cut;
             private final boolean colours;
 
-        LiveView(List<String> names, Result[] results, long[] starts) {
+        LiveView(List<String> names, Result[] results, long start) {
             this.names = names;
             this.results = results;
-            this.starts = starts;
+            this.start = start;
             this.cut = new boolean[names.size()];
             this.display = new Display(terminal, false);
             Size size = terminal.getSize();
@@ -419,7 +406,7 @@ public final class Board {
                 State state = r == null ? State.RUNNING : r.state();
                 AttributedStringBuilder row = new AttributedStringBuilder().append(pad(names.get(i), nameWidth)).append("  ");
                 row.styled(style(state), pad(state.toString(), 9));
-                row.append(" ").append(time(r == null ? seconds(now - starts[i]) : r.seconds()));
+                row.append(" ").append(time(r == null ? seconds(now - start) : r.seconds()));
                 if (r != null) {
                     row.append("  ").append(r.text().replace('\n', ' '));
                     done++;

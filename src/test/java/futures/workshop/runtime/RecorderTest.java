@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import futures.workshop.runtime.Call.Outcome;
 import futures.workshop.runtime.Recorder.CallEntry;
-import futures.workshop.runtime.Recorder.TaskEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +18,13 @@ import org.junit.jupiter.api.Test;
 class RecorderTest {
     private final Recorder recorder = new Recorder();
     private final String me = Thread.currentThread().getName();
+
+    /** A task's future as a pool hands it over: recorded, not run. */
+    private RecordedFuture<?> submitted(String pool, int index) {
+        RecordedFuture<String> task = new RecordedFuture<>(() -> "done");
+        recorder.submitted(task, recorder.pool(pool), index);
+        return task;
+    }
 
     private Call only() {
         assertThat(recorder.calls()).hasSize(1);
@@ -75,22 +81,22 @@ class RecorderTest {
     @Test
     @DisplayName("a call made while a task runs belongs to that task's pool and number")
     void callInsideATask() {
-        TaskEntry task = recorder.submitted("pool-7", 3);
+        RecordedFuture<?> task = submitted("pool-7", 3);
         task.runAsCurrent(() -> recorder.start("slowAdd", "slowAdd(1, 2, 3)"));
         assertThat(only().pool()).isEqualTo("pool-7");
         assertThat(only().task()).isEqualTo(3);
-        assertThat(TaskEntry.current()).as("the task is current only while it runs").isNull();
+        assertThat(RecordedFuture.current()).as("the task is current only while it runs").isNull();
     }
 
     @Test
     @DisplayName("a task run inside another task puts the outer one back afterwards")
     void nestedTasks() {
-        TaskEntry outer = recorder.submitted("pool-1", 0);
-        TaskEntry inner = recorder.submitted("pool-2", 0);
-        List<TaskEntry> seen = new ArrayList<>();
+        RecordedFuture<?> outer = submitted("pool-1", 0);
+        RecordedFuture<?> inner = submitted("pool-2", 0);
+        List<RecordedFuture<?>> seen = new ArrayList<>();
         outer.runAsCurrent(() -> {
-            inner.runAsCurrent(() -> seen.add(TaskEntry.current()));
-            seen.add(TaskEntry.current());
+            inner.runAsCurrent(() -> seen.add(RecordedFuture.current()));
+            seen.add(RecordedFuture.current());
         });
         assertThat(seen).containsExactly(inner, outer);
     }
@@ -108,7 +114,7 @@ class RecorderTest {
     @Test
     @DisplayName("records a task's submission, and its first get() with the thread that asked")
     void taskFirstGet() throws InterruptedException {
-        TaskEntry entry = recorder.submitted("pool-1", 0);
+        RecordedFuture<?> entry = submitted("pool-1", 0);
         Task before = recorder.tasks().get(0);
         assertThat(before.pool()).isEqualTo("pool-1");
         assertThat(before.index()).isZero();
@@ -126,6 +132,22 @@ class RecorderTest {
         assertThat(after.asked()).isTrue();
         assertThat(after.firstGet()).isGreaterThanOrEqualTo(after.submitted());
         assertThat(after.getter()).as("only the first get() counts").isEqualTo(me);
+    }
+
+    @Test
+    @DisplayName("places a first get() among the submissions: before the next one, after the ones already made")
+    void firstGetOrder() {
+        RecordedFuture<?> first = submitted("pool-1", 0);
+        first.asked();
+        submitted("pool-1", 1);
+        RecordedFuture<?> third = submitted("pool-2", 0);
+        submitted("pool-2", 1);
+        third.asked();
+
+        List<Task> tasks = recorder.tasks();
+        assertThat(tasks).extracting(Task::submitted).containsExactly(0, 1, 2, 3);
+        assertThat(tasks.get(0).firstGet()).as("asked before task 1 was submitted").isLessThan(tasks.get(1).submitted());
+        assertThat(tasks.get(2).firstGet()).as("asked after task 3 was submitted").isGreaterThanOrEqualTo(tasks.get(3).submitted());
     }
 
     @Test
@@ -148,7 +170,7 @@ class RecorderTest {
     @DisplayName("clear() forgets calls and tasks and numbers calls from 0 again")
     void clear() {
         recorder.end(recorder.start("a", "a"), null);
-        recorder.submitted("pool-1", 0);
+        submitted("pool-1", 0);
         recorder.clear();
         assertThat(recorder.calls()).isEmpty();
         assertThat(recorder.tasks()).isEmpty();
@@ -246,7 +268,7 @@ class RecorderTest {
     void bounded() {
         for (int i = 0; i < Recorder.LIMIT + 5; i++) {
             recorder.end(recorder.start("f", "f"), null);
-            recorder.submitted("pool-1", i);
+            submitted("pool-1", i);
         }
         CallEntry late = recorder.start("f", "f");
         assertThat(recorder.calls()).hasSize(Recorder.LIMIT);

@@ -21,7 +21,7 @@ KIT_CP   = target/classes:$$(cat $(BUILT))
 # JVM start in about half the time, can only hold classes from jars on JDK 17.
 KIT_JAR := target/futures-workshop.jar
 # C1 only: these JVMs live for seconds, so start-up matters more than peak speed.
-FAST_JVM := -XX:TieredStopAtLevel=1 -Xshare:auto --enable-native-access=ALL-UNNAMED
+FAST_JVM := -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED
 KIT      = $(JAVA) $(FAST_JVM) $$(test -f $(KIT_ARCHIVE) && echo $(call ARCHIVE_USE,$(KIT_ARCHIVE))) \
   -Dworkshop.sandbox.archive=$(SANDBOX_ARCHIVE) -cp $(KIT_JAR):$$(cat $(BUILT))
 

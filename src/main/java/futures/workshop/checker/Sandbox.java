@@ -138,7 +138,7 @@ public final class Sandbox implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // C1 only, small heap, no perf file: a sandbox lives for seconds
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-XX:-UsePerfData", "-Xmx256m", "-D" + TimeScale.PROPERTY + "=" + TIME_SCALE));
         command.addAll(archiveOptions());
         command.addAll(jvmOptions);
@@ -265,7 +265,7 @@ public final class Sandbox implements AutoCloseable {
 
         void awaitEnd() {
             try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) { // one may be writing its class archive
                     kill();
                 }
             } catch (InterruptedException e) {

@@ -64,6 +64,9 @@ public final class ClassSheet {
         if (g.problem() != null) {
             return List.of(g.problem());
         }
+        if (!g.verdicts().isEmpty() && g.verdicts().stream().allMatch(v -> v.status() == Verdict.Status.MISSING)) {
+            return List.of("no exercise file in the folder: an empty submission");
+        }
         List<String> out = new ArrayList<>();
         for (Verdict v : g.verdicts()) {
             if (!v.passed()) {

@@ -79,7 +79,7 @@ public final class GradeClass {
         List<LearnerGrade> grades;
         try (Checker checker = new Checker(course, work)) {
             Progress progress = new Progress(terminal, course.totalPoints());
-            ClassGrader grader = new ClassGrader(course.exercises(), ClassGrader.with(checker, course.exercises()),
+            ClassGrader grader = new ClassGrader(course.exercises(), ClassGrader.with(checker),
                     workers, limit * 1000L);
             grades = grader.grade(learners, progress);
             progress.done();

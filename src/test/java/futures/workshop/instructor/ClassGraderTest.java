@@ -24,7 +24,7 @@ class ClassGraderTest {
     void hangingLearner(@TempDir Path dir) throws Exception {
         List<Path> learners = folders(dir, "ana", "ben-hangs", "carla");
         CountDownLatch never = new CountDownLatch(1);
-        ClassGrader.Grader grader = (folder, learner) -> {
+        ClassGrader.Grader grader = (folder, learner, which) -> {
             if (learner.equals("ben-hangs")) {
                 never.await(); // only cancel(true) ends this
             }
@@ -47,7 +47,7 @@ class ClassGraderTest {
     @DisplayName("a grader that throws on one learner marks that learner as not graded, nobody else")
     void graderFails(@TempDir Path dir) throws Exception {
         List<Path> learners = folders(dir, "ana", "ben");
-        ClassGrader.Grader grader = (folder, learner) -> {
+        ClassGrader.Grader grader = (folder, learner, which) -> {
             if (learner.equals("ben")) {
                 throw new IllegalStateException("disk full");
             }
@@ -56,6 +56,28 @@ class ClassGraderTest {
         List<LearnerGrade> grades = new ClassGrader(exercises, grader, 2, 60_000).grade(learners, new Recording());
         assertThat(grades.get(0).points()).isEqualTo(100);
         assertThat(grades.get(1).problem()).contains("the grader failed").contains("disk full");
+    }
+
+    @Test
+    @DisplayName("an exercise that failed is checked once more, alone: only the second verdict counts")
+    void failuresAreCheckedAgain(@TempDir Path dir) throws Exception {
+        List<Path> learners = folders(dir, "ana-unlucky", "ben-wrong");
+        java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        ClassGrader.Grader grader = (folder, learner, which) -> {
+            int call = calls.merge(learner, 1, Integer::sum);
+            boolean failsNow = learner.equals("ben-wrong") || call == 1; // ana fails only the first time
+            List<Verdict> out = new ArrayList<>();
+            for (Exercise e : which) {
+                boolean failing = failsNow && e.step() == 3;
+                out.add(new Verdict(e, failing ? Verdict.Status.FAILED : Verdict.Status.PASSED,
+                        List.of(new Verdict.CheckResult("check", !failing, failing ? "wrong" : null)), List.of()));
+            }
+            return out;
+        };
+        List<LearnerGrade> grades = new ClassGrader(exercises, grader, 2, 60_000).grade(learners, new Recording());
+        assertThat(grades.get(0).points()).isEqualTo(100);
+        assertThat(grades.get(1).points()).isEqualTo(85);
+        assertThat(calls).containsEntry("ana-unlucky", 2).containsEntry("ben-wrong", 2);
     }
 
     @Test

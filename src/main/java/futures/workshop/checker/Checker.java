@@ -36,7 +36,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * checker may grade several folders at once.
  */
 public final class Checker implements AutoCloseable {
-    private final Course course;
+    private final CompletableFuture<Course> course;
     private final ExerciseCompiler compiler;
     private final Sandbox sandbox;
     private final Path workDir;
@@ -49,6 +49,11 @@ public final class Checker implements AutoCloseable {
     });
 
     public Checker(Course course, Path workDir) {
+        this(CompletableFuture.completedFuture(course), workDir);
+    }
+
+    /** A checker whose course is still being read: its sandboxes and JUnit start meanwhile. */
+    public Checker(CompletableFuture<Course> course, Path workDir) {
         String classPath = ExerciseCompiler.kitClassPath();
         this.course = course;
         this.compiler = new ExerciseCompiler(classPath);
@@ -61,7 +66,7 @@ public final class Checker implements AutoCloseable {
     }
 
     public Course course() {
-        return course;
+        return course.join();
     }
 
     /**

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code make check}: grades the learner's exercises and exits 0 only when every one passes.
@@ -71,11 +73,18 @@ public final class Main {
             throw new IllegalArgumentException("There is no folder " + dir + ": run make check from the kit's top folder.");
         }
         Sandbox.debug("main started");
-        Course course = Course.load(courseDir);
-        Sandbox.debug("course read");
-        List<Exercise> exercises = which == null ? course.exercises() : List.of(course.find(which));
+        Path courseFolder = courseDir;
+        CompletableFuture<Course> reading = CompletableFuture.supplyAsync(() -> Course.load(courseFolder));
         Path work = Checker.newWorkDir();
-        try (Checker checker = new Checker(course, work)) {
+        try (Checker checker = new Checker(reading, work)) { // starts sandboxes and JUnit while the course is read
+            Course course;
+            try {
+                course = reading.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            Sandbox.debug("course read");
+            List<Exercise> exercises = which == null ? course.exercises() : List.of(course.find(which));
             GradeReports reports = new GradeReports(grades);
             List<Verdict> verdicts = checker.check(dir, dir.toString(), exercises, reports.listener());
             reports.write(verdicts, dir.toString()); // for CI and GitHub Classroom: see README

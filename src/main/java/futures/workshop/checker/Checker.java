@@ -41,12 +41,6 @@ public final class Checker implements AutoCloseable {
     private final Sandbox sandbox;
     private final Path workDir;
     private final CompletableFuture<Launcher> launcher;
-    /** One thread: the compiler is used by one file at a time, and files go in course order. */
-    private final ExecutorService compiling = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "compiler");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public Checker(Course course, Path workDir) {
         this(CompletableFuture.completedFuture(course), workDir);
@@ -84,6 +78,12 @@ public final class Checker implements AutoCloseable {
      */
     public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which, TestExecutionListener listener) {
         String run = UUID.randomUUID().toString();
+        // one compiling thread per call: files go in course order; grading several folders, they compile side by side
+        ExecutorService compiling = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "compiler");
+            thread.setDaemon(true);
+            return thread;
+        });
         Map<Exercise, Verdict> missing = new LinkedHashMap<>();
         Map<Exercise, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
         Map<String, Exercise> byChecks = new LinkedHashMap<>();
@@ -110,6 +110,7 @@ public final class Checker implements AutoCloseable {
         Map<String, List<CheckResult>> results = byChecks.isEmpty() ? Map.of() : runChecks(run, byChecks.keySet(), listener);
         Sandbox.debug("checks ran in %d ms", (System.nanoTime() - begin) / 1_000_000);
         byChecks.keySet().forEach(checks -> Submissions.unregister(run, checks));
+        compiling.shutdown();
 
         Map<Exercise, Verdict> early = new LinkedHashMap<>(missing);
         compiled.forEach((exercise, compilation) -> {
@@ -202,7 +203,6 @@ public final class Checker implements AutoCloseable {
     /** Stops the sandbox JVMs kept warm. */
     @Override
     public void close() {
-        compiling.shutdownNow();
         sandbox.close();
     }
 

@@ -24,25 +24,39 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles one learner file at a time, in this JVM, against the kit's classes. The compiler and
- * its file manager are kept between files: the first compile in a JVM costs about half a second,
+ * Compiles learner files in this JVM, one per call, against the kit's classes; several threads may
+ * compile at once. The compiler and each thread's file manager are kept between files: the first
+ * compile in a JVM costs about half a second,
  * the next ones a tenth of that.
  */
 public final class ExerciseCompiler {
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    private final StandardJavaFileManager files;
+    /** Idle file managers: one is not thread-safe, and a used one is faster (it has indexed the JDK). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<StandardJavaFileManager> idle =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final String classPath;
 
     public ExerciseCompiler(String classPath) {
         if (javac == null) {
             throw new IllegalStateException("This Java has no compiler: run the checker with a JDK 17 or newer, not a JRE.");
         }
-        this.files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         this.classPath = classPath;
     }
 
     /** Compiles {@code source} into a new folder below {@code outputRoot}. */
-    public synchronized Compilation compile(Path source, Path outputRoot, String shownPath) {
+    public Compilation compile(Path source, Path outputRoot, String shownPath) {
+        StandardJavaFileManager files = idle.poll();
+        if (files == null) {
+            files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        }
+        try {
+            return compile(files, source, outputRoot, shownPath);
+        } finally {
+            idle.add(files);
+        }
+    }
+
+    private Compilation compile(StandardJavaFileManager files, Path source, Path outputRoot, String shownPath) {
         Path out;
         try {
             Files.createDirectories(outputRoot);

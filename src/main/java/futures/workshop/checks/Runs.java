@@ -52,6 +52,64 @@ final class Runs {
     }
 
     /**
+     * Runs {@code main(args)} with every slow call held (up to two seconds) until the program has
+     * printed {@code marker}: e.g. until its first round of status lines is out, so that round
+     * always finds the calls running, however slow the machine.
+     */
+    record MainHeldUntil(String marker, String... args) implements Scenario {
+        @Override
+        public Serializable run(Learner learner) throws Exception {
+            CountDownLatch seen = new CountDownLatch(1);
+            PrintStream captured = System.out;
+            StringBuilder printed = new StringBuilder();
+            System.setOut(new PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    captured.write(b);
+                    note(String.valueOf((char) b));
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    captured.write(b, off, len);
+                    note(new String(b, off, len, StandardCharsets.UTF_8));
+                }
+
+                private synchronized void note(CharSequence text) {
+                    if (seen.getCount() > 0) {
+                        printed.append(text);
+                        if (printed.indexOf(marker) >= 0) {
+                            seen.countDown();
+                        }
+                    }
+                }
+            }, true, StandardCharsets.UTF_8));
+            Recorder.global().gate(running -> seen.await(2, TimeUnit.SECONDS));
+            try {
+                learner.main(args);
+            } finally {
+                System.setOut(captured);
+            }
+            return null;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MainHeldUntil m && marker.equals(m.marker) && Arrays.equals(args, m.args);
+        }
+
+        @Override
+        public int hashCode() {
+            return marker.hashCode() * 31 + Arrays.hashCode(args);
+        }
+
+        @Override
+        public String toString() {
+            return "main(" + String.join(" ", args) + ") held until \"" + marker + "\"";
+        }
+    }
+
+    /**
      * What a method that should submit calls and return their futures did.
      *
      * @param futures       how many futures it returned, -1 for null

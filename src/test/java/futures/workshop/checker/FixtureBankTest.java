@@ -50,8 +50,11 @@ class FixtureBankTest {
         return shown;
     }
 
-    private static List<String> failedChecks(String fixture) {
-        return verdicts.get(fixture).failures().stream().map(Verdict.CheckResult::name).toList();
+    /** The names of the failed checks, as an assertion that shows the whole verdict when it fails. */
+    private static org.assertj.core.api.ListAssert<String> assertFailedChecks(String fixture) {
+        Verdict v = verdicts.get(fixture);
+        return assertThat(v.failures().stream().map(Verdict.CheckResult::name).toList())
+                .as("failed checks of %s:%n%s", fixture, Grading.shown(v));
     }
 
     @Test
@@ -91,7 +94,7 @@ class FixtureBankTest {
     @DisplayName("step 3 asking for the first result before the second submit: blocked too early")
     void blockedTooEarly() {
         String shown = failed("blocked-too-early/async");
-        assertThat(failedChecks("blocked-too-early/async")).containsExactly("runs the two slowAdd calls at the same time");
+        assertFailedChecks("blocked-too-early/async").containsExactly("runs the two slowAdd calls at the same time");
         assertThat(shown).contains("blocked too early: the first future was asked for its result (get) before the second call was submitted",
                 "submit both calls first, then call get() on each future");
     }
@@ -100,7 +103,7 @@ class FixtureBankTest {
     @DisplayName("step 6 ignoring its argument: the wrong number of tasks at once, named as such")
     void wrongWorkerCount() {
         String shown = failed("wrong-worker-count/workers");
-        assertThat(failedChecks("wrong-worker-count/workers")).isNotEmpty()
+        assertFailedChecks("wrong-worker-count/workers").isNotEmpty()
                 .allMatch(name -> name.matches("with \\d worker\\(s\\) asked for, \\d task\\(s\\) run at once at the peak"));
         assertThat(shown).contains("task(s) ran at once, on").containsAnyOf(
                 "does main make the pool with workers(args)? A pool of the default size ignores the argument",
@@ -114,7 +117,7 @@ class FixtureBankTest {
         assertThat(shown).contains("happened: the program crashed with java.lang.NumberFormatException: For input string: \"abc\"",
                 "workers(args): print a usage message, then System.exit(2) (catch the NumberFormatException)",
                 "at Workers.workers(Workers.java:36)");
-        assertThat(failedChecks("crashes-on-bad-argument/workers")).hasSize(3)
+        assertFailedChecks("crashes-on-bad-argument/workers").hasSize(3)
                 .allMatch(name -> name.startsWith("a bad argument"));
     }
 

@@ -154,7 +154,7 @@ BENCH ?=# measures to run, all when empty: make bench BENCH=P5
 # The bench JVM keeps the default JIT: P5 compares pools at full speed. P1 types `make jshell`
 # into a tmux pane, so the archive is made beforehand and only the start is timed.
 .PHONY: bench
-bench: $(BUILT) $(JSHELL_CDS) ## print the kit's benchmark ratios (P1 JShell start, P5 pool throughput)
+bench: $(BUILT) $(JSHELL_CDS) ## print the kit's benchmark ratios (P1-P6 and G30: make bench BENCH=P2)
 	@tools/jdk-check
 	@$(JAVA) -cp $(KIT_CP) futures.workshop.bench.Bench $(BENCH)
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * P6: {@code make grade-class} on a class of 30 copies of the solutions against a class of one,
+ * G30: {@code make grade-class} on a class of 30 copies of the solutions against a class of one,
  * each a whole command as the instructor types it. The cost per learner must fall as the class
  * grows: one warm checker shared by all, and their sleeps overlapped. Runs on the caller's thread.
  */

@@ -4,10 +4,9 @@ import futures.workshop.checker.Session;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import futures.workshop.course.Stubs;
+import futures.workshop.terminal.Screen;
 import futures.workshop.terminal.Watch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,17 +80,17 @@ final class SaveToVerdict {
                 }
             }, "bench-watch");
             loop.start();
-            screen.await(1); // the first exercise, graded at start
+            screen.await(VERDICT_END, 1, LIMIT); // the first exercise, graded at start
             for (int round = 0; round < warmUp + rounds; round++) {
-                int seen = screen.count();
+                int seen = screen.count(VERDICT_END);
                 long saved = System.nanoTime();
                 Files.writeString(file, solution + "// save " + round + "\n");
-                screen.await(seen + 1);
+                screen.await(VERDICT_END, seen + 1, LIMIT);
                 long shown = System.nanoTime();
                 if (round >= warmUp) {
                     samples.add(shown - saved);
                 }
-                if (!screen.lastVerdictPassed()) {
+                if (!lastVerdictPassed(screen)) {
                     throw new IllegalStateException("the solution of exercise " + exercise + " did not pass:\n" + screen.text());
                 }
             }
@@ -124,44 +123,12 @@ final class SaveToVerdict {
         }
     }
 
-    /** The terminal's output, counting verdicts as they are printed. */
-    private static final class Screen extends OutputStream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** Only turns a hang into a message; nothing is measured with it. */
+    private static final java.time.Duration LIMIT = java.time.Duration.ofSeconds(60);
 
-        @Override
-        public synchronized void write(int b) {
-            bytes.write(b);
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            bytes.write(b, off, len);
-            notifyAll();
-        }
-
-        synchronized String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        synchronized int count() {
-            return text().split(VERDICT_END, -1).length - 1;
-        }
-
-        synchronized boolean lastVerdictPassed() {
-            String t = text();
-            return t.startsWith("1", t.lastIndexOf(VERDICT_END) - 1);
-        }
-
-        synchronized void await(int verdicts) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (count() < verdicts) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("watch mode printed no verdict within 60 s:\n" + text());
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-        }
+    private static boolean lastVerdictPassed(Screen screen) {
+        String t = screen.text();
+        return t.startsWith("1", t.lastIndexOf(VERDICT_END) - 1);
     }
+
 }

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TimeScaleOne.class)
 @Timeout(30)
 class BoardTest {
+    /** Only turns a hang into a message that shows the screen; nothing is timed with it. */
+    private static final java.time.Duration SHOWS = java.time.Duration.ofSeconds(20);
+
     private static final long DAY_MILLIS = 86_400_000L;
 
     @Test
@@ -48,13 +51,13 @@ class BoardTest {
         CompletableFuture<Integer> quick = new CompletableFuture<>();
         Watch watch = Watch.start(board, List.of(slow, broken, quick), List.of());
 
-        screen.awaitContains("future 2: running\n");
+        screen.await("future 2: running\n", 1, SHOWS);
         clock.set(Fixtures.nanos(1.1));
         quick.complete(4);
-        screen.awaitContains("-> 4\n");
+        screen.await("-> 4\n", 1, SHOWS);
         clock.set(Fixtures.nanos(2.1));
         broken.completeExceptionally(new IllegalArgumentException("Called broken function"));
-        screen.awaitContains("broken function\n");
+        screen.await("broken function\n", 1, SHOWS);
         clock.set(Fixtures.nanos(3.1));
         slow.complete(7);
         List<Board.Result> results = watch.join();
@@ -89,9 +92,9 @@ class BoardTest {
         CompletableFuture<String> last = new CompletableFuture<>();
         Watch watch = Watch.start(board, List.of(first, last), List.of("first", "last"));
 
-        screen.awaitContains("0 of 2 done");
+        screen.await("0 of 2 done", 1, SHOWS);
         first.complete("one-result");
-        screen.awaitContains("one-result"); // Display writes only what changed, so wait for new text
+        screen.await("one-result", 1, SHOWS); // Display writes only what changed, so wait for new text
         last.complete("two");
         List<Board.Result> results = watch.join();
 
@@ -112,9 +115,9 @@ class BoardTest {
         PrintStream before = System.out;
         Watch watch = Watch.start(board, List.of(future), List.of());
 
-        screen.awaitContains("0 of 1 done");
+        screen.await("0 of 1 done", 1, SHOWS);
         System.out.println("worker-1 (PID 42) waking up");
-        screen.awaitContains("waking up");
+        screen.await("waking up", 1, SHOWS);
         future.complete(3);
         watch.join();
 
@@ -133,7 +136,7 @@ class BoardTest {
         FutureTask<Integer> cancelled = new FutureTask<>(() -> 6);
         Watch watch = Watch.start(board, List.of(task, cancelled), List.of("task", "cancelled"));
 
-        screen.awaitContains("cancelled: running\n");
+        screen.await("cancelled: running\n", 1, SHOWS);
         task.run();
         cancelled.cancel(false);
         List<Board.Result> results = watch.join();
@@ -157,7 +160,7 @@ class BoardTest {
             Board board = new Board(new DumbTerminal(InputStream.nullInputStream(), screen), System::nanoTime,
                     DAY_MILLIS, false);
             Watch watch = Watch.start(board, List.of(future), List.of());
-            screen.awaitContains("future 0: running\n");
+            screen.await("future 0: running\n", 1, SHOWS);
             release.countDown();
             assertThat(watch.join()).extracting(Board.Result::text).containsExactly("9");
 
@@ -207,32 +210,6 @@ class BoardTest {
         }
     }
 
-    /** What a terminal wrote, with a way to wait until some text has appeared. */
-    static final class Screen extends OutputStream {
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-
-        @Override
-        public synchronized void write(int b) {
-            bytes.write(b);
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            bytes.write(b, off, len);
-            notifyAll();
-        }
-
-        synchronized String text() {
-            return bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
-        }
-
-        synchronized void awaitContains(String expected) throws InterruptedException {
-            while (!text().contains(expected)) {
-                wait(); // woken by every write; the class's @Timeout ends a board that never writes it
-            }
-        }
-    }
 
     /** A board watching on its own thread, as the learner's thread would. */
     private static final class Watch {

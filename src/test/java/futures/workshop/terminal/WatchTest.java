@@ -38,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Watch mode")
 @Timeout(30)
 class WatchTest {
+    /** Only turns a hang into a message that shows the screen; nothing is timed with it. */
+    private static final java.time.Duration SHOWS = java.time.Duration.ofSeconds(20);
+
     @TempDir
     Path top;
 
@@ -86,21 +89,21 @@ class WatchTest {
         Watch watch = new Watch(terminal, course, Progress.of(top), this::grade);
         Running running = Running.start(watch, terminal);
 
-        screen.awaitContains("-- checking 1 submit (exercises/01-submit/PoolSubmit.java)");
-        screen.awaitContains("0 passed, 1 failed\nProgress ");
+        screen.await("-- checking 1 submit (exercises/01-submit/PoolSubmit.java)", 1, SHOWS);
+        screen.await("0 passed, 1 failed\nProgress ", 1, SHOWS);
         assertThat(screen.text()).contains("expected: SOLVED")
                 .contains("Progress " + "-".repeat(20) + " 0/7 exercises, 0/100 points | now: 1 submit");
 
         solve("01-submit/PoolSubmit.java");
         watch.saved(top.resolve("exercises/01-submit/PoolSubmit.java"));
-        screen.awaitContains("Well done! Next: exercise 2 arguments");
-        screen.awaitContains("-- checking 2 arguments");
-        screen.awaitContains("1/7 exercises, 10/100 points | now: 2 arguments");
+        screen.await("Well done! Next: exercise 2 arguments", 1, SHOWS);
+        screen.await("-- checking 2 arguments", 1, SHOWS);
+        screen.await("1/7 exercises, 10/100 points | now: 2 arguments", 1, SHOWS);
 
         type(keyboard, "h\n");
-        screen.awaitContains("Hint 1 of 2 for exercise 2 arguments (exercises/02-arguments/PoolAdd.java):");
+        screen.await("Hint 1 of 2 for exercise 2 arguments (exercises/02-arguments/PoolAdd.java):", 1, SHOWS);
         type(keyboard, "l\n");
-        screen.awaitContains("  1 submit     done         10/10");
+        screen.await("  1 submit     done         10/10", 1, SHOWS);
         assertThat(screen.text()).contains("  2 arguments  not started");
         type(keyboard, "q\n");
         running.join();
@@ -116,11 +119,11 @@ class WatchTest {
         terminal.enterRawMode();
         Watch watch = new Watch(terminal, course, Progress.of(top), this::grade);
         Running running = Running.start(watch, terminal);
-        screen.awaitContains("0/7 exercises, 0/100 points");
+        screen.await("0/7 exercises, 0/100 points", 1, SHOWS);
         assertThat(screen.text()).contains("Progress ").contains("░░░░").doesNotContain("Progress --");
 
         terminal.processInputByte('l');
-        screen.awaitContains("  7 spread");
+        screen.await("  7 spread", 1, SHOWS);
         terminal.processInputByte('q');
         running.join();
         assertThat(screen.text()).contains("Bye.");
@@ -134,16 +137,16 @@ class WatchTest {
                 screen, StandardCharsets.UTF_8);
         Watch watch = new Watch(terminal, course, Progress.of(top), this::grade);
         Running running = Running.start(watch, null);
-        screen.awaitContains("0 passed, 1 failed");
+        screen.await("0 passed, 1 failed", 1, SHOWS);
         Path file = top.resolve("exercises/01-submit/PoolSubmit.java");
         watch.saved(file); // same content as the grading at start
         watch.key('c');
-        screen.awaitCount("-- checking 1 submit", 2);
+        screen.await("-- checking 1 submit", 2, SHOWS);
         Files.writeString(file, "// still wrong\n");
         watch.saved(file);
         watch.saved(file);
         watch.key('l'); // a marker: handled after both saves
-        screen.awaitContains("  1 submit     not done");
+        screen.await("  1 submit     not done", 1, SHOWS);
         assertThat(graded).hasValue(3);
 
         watch.key(3); // Ctrl-C when the terminal passes it on as a key
@@ -164,10 +167,10 @@ class WatchTest {
         Watch watch = new Watch(terminal, course, Progress.of(top), this::grade);
         Running running = Running.start(watch, null);
         // not yet checked, so the run grades each and moves on until one fails
-        screen.awaitContains("-- checking 7 spread");
+        screen.await("-- checking 7 spread", 1, SHOWS);
         solve("07-spread/Spread.java");
         watch.saved(top.resolve("exercises/07-spread/Spread.java"));
-        screen.awaitContains("Every exercise passes: 100/100 points.");
+        screen.await("Every exercise passes: 100/100 points.", 1, SHOWS);
         watch.quit(); // what Ctrl-C's signal handler does
         running.join();
         assertThat(graded).hasValue(8); // 1 to 7 at the start, 7 again after the save
@@ -187,9 +190,9 @@ class WatchTest {
             return grade(which);
         });
         Running running = Running.start(watch, null);
-        screen.awaitContains("The checker itself failed (not your code): java.lang.IllegalStateException: sandbox gone");
+        screen.await("The checker itself failed (not your code): java.lang.IllegalStateException: sandbox gone", 1, SHOWS);
         watch.key('c');
-        screen.awaitContains("0 passed, 1 failed");
+        screen.await("0 passed, 1 failed", 1, SHOWS);
         watch.quit();
         running.join();
     }
@@ -235,40 +238,4 @@ class WatchTest {
         }
     }
 
-    /** What the terminal shows, with a way to wait for text. */
-    static final class Screen extends OutputStream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        @Override
-        public synchronized void write(int b) {
-            bytes.write(b);
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            bytes.write(b, off, len);
-            notifyAll();
-        }
-
-        synchronized String text() {
-            return bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
-        }
-
-        void awaitContains(String expected) throws InterruptedException {
-            awaitCount(expected, 1);
-        }
-
-        /** Waits for the text; the long deadline only turns a hang into a message showing the screen. */
-        synchronized void awaitCount(String expected, int count) throws InterruptedException {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-            while (text().split(java.util.regex.Pattern.quote(expected), -1).length - 1 < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("the screen never showed " + expected + " (" + count + "x); it shows:\n" + text());
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-        }
-    }
 }

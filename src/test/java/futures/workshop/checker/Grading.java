@@ -14,14 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
  * Grading fixture submissions in as few checker runs as possible. A fixture is a folder below
  * {@code src/test/fixtures/<case>/} holding one or more exercise files, each a solution with one
  * mistake. Fixtures of different exercises share a run: they are copied into batches that hold
- * at most one file per exercise (a case's files stay together), and the batches are graded at
- * once, on threads of the test, by one shared {@link Checker}.
+ * at most one file per exercise (a case's files stay together), and the batches are graded two
+ * at a time, on threads of the test, by one shared {@link Checker}.
  */
 final class Grading {
     static final Path EXERCISES = Path.of("exercises");
@@ -29,6 +31,8 @@ final class Grading {
     static final Path FIXTURES = Path.of("src/test/fixtures");
     /** Fixtures are shown as the learner's own files, so messages read as in {@code make check}. */
     static final String SHOWN = "exercises";
+    /** Grading runs at once. */
+    private static final int AT_ONCE = 2;
 
     private Grading() {}
 
@@ -65,11 +69,18 @@ final class Grading {
                 copy(FIXTURES.resolve(name).resolve(e.file()), workDir.resolve("batch-" + slot).resolve(e.file()));
             }
         }
+        // two runs at a time: the first batch holds the hangs, whose time limits pass while the
+        // others are graded; more at once only starves the sandbox JVMs on a small machine
+        ExecutorService threads = Executors.newFixedThreadPool(AT_ONCE, r -> {
+            Thread t = new Thread(r, "grading");
+            t.setDaemon(true);
+            return t;
+        });
         List<CompletableFuture<List<Verdict>>> runs = new ArrayList<>();
         for (int slot = 0; slot < owners.size(); slot++) {
             Path folder = workDir.resolve("batch-" + slot);
             List<Exercise> which = course.exercises().stream().filter(owners.get(slot)::containsKey).toList();
-            runs.add(CompletableFuture.supplyAsync(() -> checker.check(folder, SHOWN, which), Grading::onNewThread));
+            runs.add(CompletableFuture.supplyAsync(() -> checker.check(folder, SHOWN, which), threads));
         }
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         for (int slot = 0; slot < runs.size(); slot++) {
@@ -77,18 +88,12 @@ final class Grading {
                 verdicts.put(owners.get(slot).get(v.exercise()) + "/" + v.exercise().name(), v);
             }
         }
+        threads.shutdown();
         return verdicts;
     }
 
     private static boolean ownsAny(Map<Exercise, String> batch, List<Exercise> files) {
         return files.stream().anyMatch(batch::containsKey);
-    }
-
-    /** Every grading run on its own thread: they spend their time waiting for sandbox JVMs. */
-    private static void onNewThread(Runnable r) {
-        Thread t = new Thread(r, "grading");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** The text {@code make check} prints for this verdict, without colours or Unicode marks. */

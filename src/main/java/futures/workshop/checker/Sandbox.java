@@ -80,7 +80,7 @@ public final class Sandbox implements AutoCloseable {
                 out.writeObject(request);
             }
             String answer = child.send("run " + requestFile + " " + outcomeFile, request.timeLimitMs() + KILL_MARGIN_MS);
-            boolean reusable = "done".equals(answer) && child.alive();
+            boolean reusable = "done".equals(answer) && child.alive(); // not Harness.STOPPING
             if (reusable && jvmOptions.isEmpty() && !closed) {
                 idle.add(child);
             } else {
@@ -215,7 +215,10 @@ public final class Sandbox implements AutoCloseable {
             started.countDown();
         }
 
-        /** Sends a job and waits for the answer: "done", "" when the JVM ended, null on time-out. */
+        /**
+         * Sends a job and waits for the answer: "done", {@link Harness#STOPPING} when the JVM halts
+         * after it, "" when the JVM ended, null on time-out.
+         */
         String send(String job, long timeoutMs) {
             try {
                 jobs.write(job + "\n");

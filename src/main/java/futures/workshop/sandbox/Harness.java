@@ -24,6 +24,8 @@ public final class Harness {
     static final PrintStream CONTROL = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
             StandardCharsets.UTF_8);
     private static volatile Run current;
+    /** The answer of a JVM that halts after this job; the checker must not reuse it. */
+    public static final String STOPPING = "done, stopping";
 
     private Harness() {}
 
@@ -51,10 +53,10 @@ public final class Harness {
             current = null;
             System.setOut(quiet);
             System.setErr(quiet);
-            CONTROL.println("done");
             if (!reusable) {
-                Runtime.getRuntime().halt(0);
+                stop();
             }
+            CONTROL.println("done");
         }
     }
 
@@ -83,9 +85,13 @@ public final class Harness {
         }
     }
 
-    /** Called by a run that ended the JVM's usefulness (hang, flood): report and stop now. */
+    /**
+     * Called by a run that ended the JVM's usefulness (hang, flood, leaked threads): report and stop
+     * now. The answer says so, because the checker may read it before the JVM is gone: a plain
+     * "done" would send it the next job, which it would never run.
+     */
     static void stop() {
-        CONTROL.println("done");
+        CONTROL.println(STOPPING);
         Runtime.getRuntime().halt(0);
     }
 }

@@ -170,8 +170,10 @@ public final class Lesson {
 
     /** Seconds as the lesson writes them: 5, not 5.0; 3.1 stays 3.1. */
     static String seconds(double nsecs) {
-        return nsecs == Math.rint(nsecs) && Math.abs(nsecs) < 1e15
-                ? Long.toString((long) nsecs)
-                : Double.toString(nsecs);
+        if (!Double.isFinite(nsecs)) {
+            return Double.toString(nsecs);
+        }
+        // 12 significant digits: 0.3 + 0.2 * 3 reads 0.9, not 0.9000000000000001
+        return new java.math.BigDecimal(nsecs).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 }

@@ -12,18 +12,20 @@ EX   ?=# exercise number or name: make check EX=3, make run EX=workers
 ARGS ?=# arguments for the program: make run EX=6 ARGS=4
 CHECK_ARGS ?=# more checker options: make check CHECK_ARGS="--dir solutions" grades the solutions
 
-# Compiled kit and its class path. Maven runs only when a source or the pom changed, so
-# starting JShell or the checker never waits for it.
-BUILT   := target/classpath.txt
-SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
-KIT_CP   = target/classes:$$(cat $(BUILT))
-# The kit's programs (checker, watch, grader) run from a jar: a class archive, which makes a
-# JVM start in about half the time, can only hold classes from jars on JDK 17.
-KIT_JAR := target/futures-workshop.jar
+# The compiled kit. Maven runs only when a source or the pom changed, so starting JShell or
+# the checker never waits for it. The kit's programs (checker, watch, grader) run from a jar: a
+# class archive, which makes a JVM start in about half the time, can only hold classes from jars
+# on JDK 17. The jar is the build's stamp, written last: `make test` (Maven alone) also writes
+# the classes and the class path, but not the jar, so a later `make check` still builds it.
+KIT_JAR  := target/futures-workshop.jar
+BUILT    := $(KIT_JAR)
+LIBS     := target/classpath.txt
+SOURCES  := pom.xml $(shell find src/main -type f 2>/dev/null)
+KIT_CP    = target/classes:$$(cat $(LIBS))
 # C1 only: these JVMs live for seconds, so start-up matters more than peak speed.
 FAST_JVM := -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED
 KIT      = $(JAVA) $(FAST_JVM) $$(test -f $(KIT_ARCHIVE) && echo $(call ARCHIVE_USE,$(KIT_ARCHIVE))) \
-  -Dworkshop.sandbox.archive=$(SANDBOX_ARCHIVE) -cp $(KIT_JAR):$$(cat $(BUILT))
+  -Dworkshop.sandbox.archive=$(SANDBOX_ARCHIVE) -cp $(KIT_JAR):$$(cat $(LIBS))
 
 $(BUILT): $(SOURCES)
 	@tools/jdk-check
@@ -72,7 +74,7 @@ $(KIT_ARCHIVE): $(BUILT)
 	@mkdir -p $(@D)
 	@rm -f $@ $(SANDBOX_ARCHIVE)
 	@$(JAVA) $(FAST_JVM) $(call ARCHIVE_DUMP,$@.tmp) -Dworkshop.sandbox.archiveDump=$(SANDBOX_ARCHIVE).tmp \
-	  -cp $(KIT_JAR):$$(cat $(BUILT)) futures.workshop.checker.Main check --dir solutions >/dev/null 2>&1; \
+	  -cp $(KIT_JAR):$$(cat $(LIBS)) futures.workshop.checker.Main check --dir solutions >/dev/null 2>&1; \
 	  mv -f $(SANDBOX_ARCHIVE).tmp $(SANDBOX_ARCHIVE) 2>/dev/null; \
 	  mv -f $@.tmp $@ 2>/dev/null || echo "(could not prepare it: checks will start more slowly)"
 

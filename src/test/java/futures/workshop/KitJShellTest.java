@@ -46,11 +46,11 @@ class KitJShellTest {
 
     /**
      * Runs {@code make jshell} with the given lines on its standard input and returns everything
-     * it printed. {@code -o target/classpath.txt} keeps make from starting Maven inside this
+     * it printed. {@code -o target/futures-workshop.jar} keeps make from starting Maven inside this
      * Maven run: the classes are already compiled.
      */
     static String makeJshell(List<String> lines) throws IOException, InterruptedException {
-        Process make = new ProcessBuilder("make", "-s", "-o", "target/classpath.txt", "jshell",
+        Process make = new ProcessBuilder("make", "-s", "-o", "target/futures-workshop.jar", "jshell",
                 "JAVA_HOME=" + System.getProperty("java.home"),
                 "JSHELL_ARGS=-R-Dworkshop.timeScale=0.01")
                 .directory(Path.of("").toAbsolutePath().toFile())

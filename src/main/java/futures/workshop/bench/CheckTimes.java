@@ -49,7 +49,12 @@ final class CheckTimes {
             p.destroyForcibly();
             throw new IOException("timed out: " + String.join(" ", command.argv()));
         }
-        return System.nanoTime() - begin;
+        long took = System.nanoTime() - begin;
+        if (p.exitValue() != 0) { // a command that failed fast would give a flattering ratio
+            throw new IOException(String.join(" ", command.argv()) + " failed with status " + p.exitValue()
+                    + ": run it by hand in " + command.dir() + " to see why");
+        }
+        return took;
     }
 
     /** {@code make -s check EX=...} on the solutions, as a learner's check is started. */

@@ -1,5 +1,7 @@
 package futures.workshop.checker;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import java.io.ByteArrayOutputStream;
@@ -19,16 +21,17 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * Grading fixture submissions in as few checker runs as possible. A fixture is a folder below
- * {@code src/test/fixtures/<case>/} holding one or more exercise files, each a solution with one
- * mistake. Fixtures of different exercises share a run: they are copied into batches that hold
- * at most one file per exercise (a case's files stay together), and the batches are graded two
- * at a time, on threads of the test, by one shared {@link Checker}.
+ * Grading fixture submissions in as few checker runs as possible. A fixture case is one or more
+ * exercise files, each a solution with one mistake, written in {@code src/test/fixtures/mistakes.toml}
+ * as edits to {@code solutions/}: a find that no longer matches fails at once, so a case cannot
+ * silently drift from the solution it breaks. Cases of different exercises share a run: their
+ * files go into batches that hold at most one file per exercise (a case's files stay together),
+ * and the batches are graded two at a time, on threads of the test, by one shared {@link Checker}.
  */
 final class Grading {
     static final Path EXERCISES = Path.of("exercises");
     static final Path SOLUTIONS = Path.of("solutions");
-    static final Path FIXTURES = Path.of("src/test/fixtures");
+    static final Path MISTAKES = Path.of("src/test/fixtures/mistakes.toml");
     /** Fixtures are shown as the learner's own files, so messages read as in {@code make check}. */
     static final String SHOWN = "exercises";
     /** Grading runs at once. */
@@ -40,9 +43,31 @@ final class Grading {
         return Course.load(EXERCISES);
     }
 
-    /** The exercises of the course that have a file in {@code folder}. */
-    static List<Exercise> present(Course course, Path folder) {
-        return course.exercises().stream().filter(e -> Files.isRegularFile(folder.resolve(e.file()))).toList();
+    /** One entry of mistakes.toml: in {@code file} of the solutions, replace {@code find} (once) by {@code replace}. */
+    record Mistake(@JsonProperty("case") String name, String file, String find, String replace) {}
+
+    private record Mistakes(List<Mistake> mistake) {}
+
+    /** Every fixture case: its files (below exercises/) and their text, in the order of mistakes.toml. */
+    static Map<String, Map<String, String>> cases() {
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        try {
+            for (Mistake m : new TomlMapper().readValue(MISTAKES.toFile(), Mistakes.class).mistake()) {
+                String text = Files.readString(SOLUTIONS.resolve(m.file()), StandardCharsets.UTF_8);
+                if (m.find() != null) {
+                    int at = text.indexOf(m.find());
+                    if (at < 0 || text.indexOf(m.find(), at + 1) >= 0) {
+                        throw new IllegalStateException(MISTAKES + ", case " + m.name() + ": the text to find must occur exactly once in "
+                                + SOLUTIONS.resolve(m.file()) + "; the solution changed? Update the case:\n" + m.find());
+                    }
+                    text = text.substring(0, at) + m.replace() + text.substring(at + m.find().length());
+                }
+                cases.computeIfAbsent(m.name(), k -> new LinkedHashMap<>()).put(m.file(), text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cases;
     }
 
     /**
@@ -51,11 +76,13 @@ final class Grading {
      */
     static Map<String, Verdict> gradeCases(Checker checker, Path workDir, List<String> cases) {
         Course course = checker.course();
+        Map<String, Map<String, String>> texts = cases();
         List<Map<Exercise, String>> owners = new ArrayList<>(); // per batch: exercise -> its case
         for (String name : cases) {
-            List<Exercise> files = present(course, FIXTURES.resolve(name));
+            Map<String, String> caseFiles = texts.getOrDefault(name, Map.of());
+            List<Exercise> files = course.exercises().stream().filter(e -> caseFiles.containsKey(e.file())).toList();
             if (files.isEmpty()) {
-                throw new IllegalArgumentException("fixture case " + name + " has no exercise file below " + FIXTURES.resolve(name));
+                throw new IllegalArgumentException("fixture case " + name + " is not in " + MISTAKES);
             }
             int slot = 0;
             while (slot < owners.size() && ownsAny(owners.get(slot), files)) {
@@ -66,7 +93,7 @@ final class Grading {
             }
             for (Exercise e : files) {
                 owners.get(slot).put(e, name);
-                copy(FIXTURES.resolve(name).resolve(e.file()), workDir.resolve("batch-" + slot).resolve(e.file()));
+                write(caseFiles.get(e.file()), workDir.resolve("batch-" + slot).resolve(e.file()));
             }
         }
         // two runs at a time: the first batch holds the hangs, whose time limits pass while the
@@ -109,10 +136,10 @@ final class Grading {
                 .map(c -> (c.passed() ? "+" : "x") + c.name()).collect(Collectors.joining(", "));
     }
 
-    static void copy(Path from, Path to) {
+    static void write(String text, Path to) {
         try {
             Files.createDirectories(to.getParent());
-            Files.copy(from, to);
+            Files.writeString(to, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

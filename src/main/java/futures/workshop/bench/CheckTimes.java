@@ -75,11 +75,12 @@ final class CheckTimes {
         Files.createDirectories(test.getParent());
         List<String> libraries = List.of(Files.readString(kit.resolve("target/classpath.txt")).strip().split(java.io.File.pathSeparator));
         StringBuilder dependencies = new StringBuilder();
-        int n = 0;
         for (String jar : libraries) {
-            dependencies.append(dependency("lib" + n++, jar));
+            dependencies.append(dependency(jar));
         }
-        dependencies.append(dependency("kit", kit.resolve("target/futures-workshop.jar").toAbsolutePath().toString()));
+        dependencies.append("<dependency><groupId>bench.local</groupId><artifactId>kit</artifactId><version>1</version>"
+                + "<scope>system</scope><systemPath>" + kit.resolve("target/futures-workshop.jar").toAbsolutePath()
+                + "</systemPath></dependency>");
         Files.writeString(into.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -127,8 +128,26 @@ final class CheckTimes {
         return into;
     }
 
-    private static String dependency(String id, String jar) {
-        return "<dependency><groupId>bench.local</groupId><artifactId>" + id + "</artifactId><version>1</version>"
-                + "<scope>system</scope><systemPath>" + jar + "</systemPath></dependency>";
+    /**
+     * A library from the local Maven repository, by its real coordinates (read from its path), so
+     * that Surefire sees JUnit among them and picks its JUnit Platform provider.
+     */
+    private static String dependency(String jar) {
+        Path path = Path.of(jar);
+        int repo = -1;
+        for (int i = 0; i < path.getNameCount(); i++) {
+            if (path.getName(i).toString().equals("repository")) {
+                repo = i;
+            }
+        }
+        int n = path.getNameCount();
+        if (repo < 0 || n - repo < 5) {
+            throw new IllegalStateException("not in a Maven repository: " + jar);
+        }
+        String version = path.getName(n - 2).toString();
+        String artifact = path.getName(n - 3).toString();
+        String group = path.subpath(repo + 1, n - 3).toString().replace(java.io.File.separatorChar, '.');
+        return "<dependency><groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId><version>"
+                + version + "</version></dependency>";
     }
 }

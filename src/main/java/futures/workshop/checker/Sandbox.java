@@ -29,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * workers, like the lesson's.
  */
 public final class Sandbox implements AutoCloseable {
+    /**
+     * The processors every sandbox JVM claims, whatever the machine has: learner code sees the same
+     * machine everywhere, and a default pool (one worker per processor) differs from a hard-coded 2.
+     */
+    public static final int PROCESSORS = 3;
     /** Lesson seconds become this many real seconds inside checks: "5 seconds" take 50 ms. */
     public static final double TIME_SCALE = 0.01;
     /**
@@ -138,7 +143,7 @@ public final class Sandbox implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // C1 only, small heap, no perf file: a sandbox lives for seconds
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=" + PROCESSORS,
                 "-XX:-UsePerfData", "-Xmx256m", "-D" + TimeScale.PROPERTY + "=" + TIME_SCALE));
         command.addAll(archiveOptions());
         command.addAll(jvmOptions);

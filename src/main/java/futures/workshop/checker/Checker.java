@@ -50,7 +50,7 @@ public final class Checker implements AutoCloseable {
     public Checker(CompletableFuture<Course> course, Path workDir) {
         String classPath = ExerciseCompiler.kitClassPath();
         this.course = course;
-        this.compiler = new ExerciseCompiler(classPath);
+        this.compiler = new ExerciseCompiler(ExerciseCompiler.learnerClassPath());
         this.sandbox = new Sandbox(classPath, workDir.resolve("runs"), 2);
         this.workDir = workDir;
         // JUnit starts up while the learner's files compile

@@ -62,7 +62,7 @@ public final class Demo {
         Path source = solutions.resolve(exercise.file());
         Path work = Checker.newWorkDir();
         try {
-            Compilation compiled = new ExerciseCompiler(ExerciseCompiler.kitClassPath())
+            Compilation compiled = new ExerciseCompiler(ExerciseCompiler.learnerClassPath())
                     .compile(source, work, source.toString());
             if (!compiled.ok()) {
                 throw new IllegalStateException(source + " does not compile:\n" + String.join("\n", compiled.errors()));

@@ -36,7 +36,7 @@ public final class ProgramTimeline {
         }
         Path source = Path.of("exercises", exercise.file());
         Path work = Files.createTempDirectory("futures-workshop-timeline-");
-        Compilation compiled = new ExerciseCompiler(ExerciseCompiler.kitClassPath())
+        Compilation compiled = new ExerciseCompiler(ExerciseCompiler.learnerClassPath())
                 .compile(source, work, source.toString());
         if (!compiled.ok()) {
             System.out.println(source + " does not compile, so there is nothing to draw yet:");

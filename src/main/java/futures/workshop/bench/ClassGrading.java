@@ -3,14 +3,13 @@ package futures.workshop.bench;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import futures.workshop.checker.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * G30: {@code make grade-class} on a class of 30 copies of the solutions against a class of one,
@@ -39,26 +38,14 @@ final class ClassGrading {
             int full = fullMarks(root.resolve("many-out/grades.csv"));
             return new Result((first + second) / 2, big, learners, full);
         } finally {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Folders.deleteQuietly(root);
         }
     }
 
     private static Path copies(Path kit, Path classDir, int n) throws IOException {
         Path solutions = kit.resolve("solutions");
         for (int i = 1; i <= n; i++) {
-            Path learner = classDir.resolve("learner-" + i);
-            try (Stream<Path> files = Files.walk(solutions)) {
-                for (Path source : files.toList()) {
-                    Path target = learner.resolve(solutions.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                }
-            }
+            Folders.copy(solutions, classDir.resolve("learner-" + i), p -> true);
         }
         return classDir;
     }

@@ -1,5 +1,6 @@
 package futures.workshop.bench;
 
+import futures.workshop.checker.Folders;
 import futures.workshop.checker.Session;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
@@ -98,7 +99,7 @@ final class SaveToVerdict {
             loop.join(TimeUnit.SECONDS.toMillis(30));
         } finally {
             terminal.close();
-            deleteQuietly(top);
+            Folders.deleteQuietly(top);
         }
         return samples;
     }
@@ -113,14 +114,6 @@ final class SaveToVerdict {
             Files.write(exercises.resolve(e.file()), Stubs.bytes(e));
         }
         return course;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder: the system cleans it eventually
-        }
     }
 
     /** Only turns a hang into a message; nothing is measured with it. */

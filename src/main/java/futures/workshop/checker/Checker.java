@@ -216,6 +216,6 @@ public final class Checker implements AutoCloseable {
     }
 
     public static void deleteWorkDir(Path dir) {
-        Sandbox.deleteQuietly(dir);
+        Folders.deleteQuietly(dir);
     }
 }

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -100,7 +99,7 @@ public final class Sandbox implements AutoCloseable {
             } else if (outcome.ending() == Outcome.Ending.EXITED) {
                 outcome = outcome.withExitStatus(child.exitStatus());
             }
-            deleteQuietly(dir);
+            Folders.deleteQuietly(dir);
             debug("ran %s %s -> %s in %d ms", request.scenario(), jvmOptions, outcome.ending(),
                     (System.nanoTime() - begin) / 1_000_000);
             return outcome;
@@ -301,11 +300,4 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temp folder left behind is harmless
-        }
-    }
 }

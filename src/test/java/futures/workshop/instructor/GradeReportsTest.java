@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import futures.workshop.checker.Checker;
+import futures.workshop.checker.Folders;
 import futures.workshop.checker.Report;
 import futures.workshop.checker.Verdict;
 import futures.workshop.course.Course;
@@ -200,15 +201,6 @@ class GradeReportsTest {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Folders.copy(from, to, p -> true);
     }
 }

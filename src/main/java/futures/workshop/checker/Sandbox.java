@@ -96,7 +96,7 @@ public final class Sandbox implements AutoCloseable {
             Outcome outcome = Files.exists(outcomeFile) ? read(outcomeFile) : null;
             if (outcome == null) {
                 outcome = died(request, child, answer);
-            } else if (outcome.ending() == Outcome.Ending.EXITED) {
+            } else if (outcome.ending() == Outcome.Ending.EXITED && outcome.exitStatus() < 0) { // past the trap
                 outcome = outcome.withExitStatus(child.exitStatus());
             }
             Folders.deleteQuietly(dir);

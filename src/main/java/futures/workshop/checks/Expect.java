@@ -75,7 +75,7 @@ final class Expect {
                     "it hangs: " + o.error() + (o.error().contains("deadlock") ? "" : hangHint(o.trace())),
                     firstLine(o.trace(), file), "where it was stuck:\n" + o.trace()));
             case EXITED -> throw new AssertionError(message(what + " to return normally",
-                    "the program called System.exit(" + o.exitStatus() + ") and ended the JVM before the checks could finish",
+                    "the program called " + o.error() + "(" + o.exitStatus() + ") and ended the JVM before the checks could finish",
                     firstLine(o.trace(), file) + ": return from the method instead of exiting", o.trace()));
             case FLOODED -> throw new AssertionError(message(what + " to print a few lines",
                     "output flood: it " + o.error() + " of output (a print inside a loop that never ends?)",

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param ending     how the run ended
  * @param value      what the scenario returned, when it returned
- * @param error      the learner's exception that escaped, as "type: message", else null
+ * @param error      the learner's exception that escaped, as "type: message"; after an exit, the
+ *                   call ("System.exit", "Runtime.halt"); else null
  * @param trace      where it was thrown or, after a time-out, where the program was stuck
  * @param output     what the program printed (stdout and stderr interleaved), cut at a limit
  * @param outputBytes how many bytes it printed in all
@@ -18,7 +19,8 @@ import java.util.List;
  * @param tasks      the tasks submitted to worker pools
  * @param peak       the most slow calls running at one moment
  * @param leaked     threads the learner started that were still alive after the run
- * @param exitStatus the status passed to System.exit, or -1 (filled in by the parent)
+ * @param exitStatus the status passed to System.exit, or -1 (filled in by the parent when the
+ *                   exit ended the JVM)
  * @param pid        the child's process id, for "Master process is PID ..." lines
  */
 public record Outcome(Ending ending, Serializable value, String error, String trace, String output,
@@ -33,7 +35,7 @@ public record Outcome(Ending ending, Serializable value, String error, String tr
         THREW,
         /** the time limit passed first */
         TIMED_OUT,
-        /** the program called System.exit */
+        /** the program called System.exit, Runtime.exit or Runtime.halt */
         EXITED,
         /** the program printed more than the output limit */
         FLOODED,

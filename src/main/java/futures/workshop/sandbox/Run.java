@@ -9,8 +9,6 @@ import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One scenario run on learner code inside the sandbox JVM. Writes exactly one {@link Outcome},
  * from whichever thread sees the end first: the runner (returned or threw), the watchdog (time
- * limit), the output (flood) or the shutdown hook ({@code System.exit}).
+ * limit), the output (flood), the {@link ExitTrap} ({@code System.exit}) or, for an exit the trap
+ * did not catch, the shutdown hook.
  */
 final class Run {
     static final int KEEP_OUTPUT = 64 * 1024;
@@ -38,12 +37,14 @@ final class Run {
     private final CappedOutput output;
     private final Set<Thread> before = Thread.getAllStackTraces().keySet();
     private volatile Thread runner;
+    /** The runner's own exit was trapped: the JVM may serve again if no thread is left over. */
+    private volatile boolean runnerExited;
 
     Run(Request request, Path outcomeFile) {
         this.request = request;
         this.outcomeFile = outcomeFile;
         this.output = new CappedOutput(KEEP_OUTPUT, FLOOD_OUTPUT, () -> {
-            finish(Outcome.Ending.FLOODED, null, "printed more than " + FLOOD_OUTPUT / 1024 / 1024 + " MiB", where());
+            finish(Outcome.Ending.FLOODED, null, "printed more than " + FLOOD_OUTPUT / 1024 / 1024 + " MiB", where(), -1);
             Harness.stop();
         });
     }
@@ -62,20 +63,18 @@ final class Run {
         watchdog.start();
 
         Outcome outcome;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(request.classes()).toUri().toURL()},
-                Run.class.getClassLoader())) {
+        try {
+            LearnerLoader loader = new LearnerLoader(Path.of(request.classes()), Run.class.getClassLoader());
             Thread.currentThread().setContextClassLoader(loader);
             Serializable value;
             try {
                 Learner learner = new Learner(Class.forName(request.className(), true, loader));
                 value = request.scenario().run(learner);
             } catch (Throwable t) {
-                outcome = finish(Outcome.Ending.THREW, null, describe(t), learnerTrace(t));
+                outcome = finish(Outcome.Ending.THREW, null, describe(t), learnerTrace(t), -1);
                 return reusable(outcome);
             }
-            outcome = finish(Outcome.Ending.RETURNED, value, null, null);
-        } catch (IOException e) {
-            outcome = finish(Outcome.Ending.THREW, null, "the checker could not load the classes: " + e, null);
+            outcome = finish(Outcome.Ending.RETURNED, value, null, null, -1);
         } finally {
             watchdog.interrupt();
             recorder.gate(Gate.OPEN);
@@ -84,13 +83,31 @@ final class Run {
         return reusable(outcome);
     }
 
-    private static boolean reusable(Outcome outcome) {
+    private boolean reusable(Outcome outcome) {
+        if (runnerExited) {
+            return leakedThreads().isEmpty(); // after a real exit no thread would be left either
+        }
         return outcome != null && outcome.leaked().isEmpty();
     }
 
-    /** The JVM is exiting while this run is under way: the learner called System.exit. */
-    void exited() {
-        finish(Outcome.Ending.EXITED, null, "called System.exit", where());
+    /**
+     * The learner's code called {@code call} (trapped by {@link ExitTrap}): report it now, at the
+     * calling line. On the runner the trap's signal then unwinds {@code main}; from any other
+     * thread the JVM stops at once, because a real exit would also stop the program's main.
+     */
+    void exited(String call, int status) {
+        Thread me = Thread.currentThread();
+        Outcome outcome = finish(Outcome.Ending.EXITED, null, call, stackOf(me, me.getStackTrace(), 0), status);
+        if (outcome != null && me == runner) {
+            runnerExited = true;
+        } else {
+            Harness.stop();
+        }
+    }
+
+    /** The JVM is exiting while this run is under way: an exit the trap did not see (reflection, say). */
+    void exitedUntrapped() {
+        finish(Outcome.Ending.EXITED, null, "System.exit", where(), -1);
     }
 
     private void watch() {
@@ -100,7 +117,7 @@ final class Run {
             return;
         }
         finish(Outcome.Ending.TIMED_OUT, null, "still running after " + request.timeLimitMs() / 1000.0 + " s"
-                + deadlock(), where());
+                + deadlock(), where(), -1);
         Harness.stop();
     }
 
@@ -121,15 +138,15 @@ final class Run {
         return ": a deadlock, " + String.join(" and ", names) + " each wait for a lock another one holds";
     }
 
-    /** Writes the outcome once; later callers get null. */
-    private Outcome finish(Outcome.Ending ending, Serializable value, String error, String trace) {
+    /** Writes the outcome once; later callers get null. {@code exitStatus} is -1 unless it exited. */
+    private Outcome finish(Outcome.Ending ending, Serializable value, String error, String trace, int exitStatus) {
         if (!finished.compareAndSet(false, true)) {
             return null;
         }
         List<String> leaked = ending == Outcome.Ending.RETURNED || ending == Outcome.Ending.THREW
                 ? leakedThreads() : List.of();
         Outcome outcome = new Outcome(ending, value, error, trace, output.text(), output.total(),
-                recorder.calls(), recorder.tasks(), recorder.peak(), leaked, -1, ProcessHandle.current().pid());
+                recorder.calls(), recorder.tasks(), recorder.peak(), leaked, exitStatus, ProcessHandle.current().pid());
         try {
             Path temp = outcomeFile.resolveSibling(outcomeFile.getFileName() + ".part");
             try (var out = new ObjectOutputStream(Files.newOutputStream(temp))) {
@@ -190,26 +207,34 @@ final class Run {
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread t = entry.getKey();
             // the current thread stays in: on a flood it is the learner's thread that printed
-            if (before.contains(t) && t != runner) {
-                continue;
+            if (!before.contains(t) || t == runner) {
+                out.append(stackOf(t, entry.getValue(), 3));
             }
-            StackTraceElement[] stack = entry.getValue();
-            int first = -1;
-            for (int i = 0; i < stack.length && first < 0; i++) {
-                if (isLearnerFrame(stack[i])) {
-                    first = i;
-                }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A thread's name and state, then its stack from {@code above} frames over its top learner
+     * frame down to the last learner frame in that run; "" when no learner code is on it.
+     */
+    private String stackOf(Thread t, StackTraceElement[] stack, int above) {
+        int first = -1;
+        for (int i = 0; i < stack.length && first < 0; i++) {
+            if (isLearnerFrame(stack[i])) {
+                first = i;
             }
-            if (first < 0) {
-                continue;
+        }
+        if (first < 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(t.getName()).append(" (").append(t.getState()).append(")\n");
+        for (int i = Math.max(0, first - above); i < stack.length; i++) {
+            if (i > first && !isLearnerFrame(stack[i])) {
+                break;
             }
-            out.append(t.getName()).append(" (").append(t.getState()).append(")\n");
-            for (int i = Math.max(0, first - 3); i < stack.length; i++) {
-                if (i > first && !isLearnerFrame(stack[i])) {
-                    break;
-                }
-                out.append("\tat ").append(stack[i]).append('\n');
-            }
+            out.append("\tat ").append(stack[i]).append('\n');
         }
         return out.toString();
     }

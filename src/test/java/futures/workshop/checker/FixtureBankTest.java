@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("The checker on wrong submissions")
 class FixtureBankTest {
-    private static final List<String> CASES = List.of("hangs", "exits", "floods-output", "syntax-error",
+    private static final List<String> CASES = List.of("hangs", "exits", "exits-by-reference", "floods-output", "syntax-error",
             "broken-beside-solved", "sequential", "blocked-too-early", "wrong-worker-count", "crashes-on-bad-argument",
             "pool-never-shut-down", "swallowed-exception", "hard-coded", "exception-escapes-main", "renamed-method");
 
@@ -159,8 +159,29 @@ class FixtureBankTest {
         assertThat(failed("exits/submit")).contains(
                 "happened: the program called System.exit(0) and ended the JVM before the checks could finish",
                 "look at:  exercises/01-submit/PoolSubmit.java:37: return from the method instead of exiting");
-        assertThat(failed("exits/arguments")).contains("Runtime.halt", "before the checks could finish",
-                "look at:  exercises/02-arguments/PoolAdd.java:34 halt(): return from the method instead of ending the JVM");
+        assertThat(failed("exits/arguments")).contains(
+                "happened: the program called Runtime.halt(0) and ended the JVM before the checks could finish",
+                "look at:  exercises/02-arguments/PoolAdd.java:34: return from the method instead of exiting");
+    }
+
+    @Test
+    @DisplayName("an exit on a worker, by reflection or through a method reference: each named with its status")
+    void exitsElsewhere() {
+        assertThat(failed("exits/async")).contains("the program called System.exit(3)",
+                "look at:  exercises/03-async/ApplyAsync.java:34", "at ApplyAsync.lambda$addTwoAtOnce$");
+        // reflection goes past the trap: the JVM really ends, and its status is still reported
+        assertThat(failed("exits/future")).contains("the program called System.exit(4)",
+                "look at:  exercises/04-future/FutureFacts.java:70");
+        // what the program does after a trapped exit is not reported, as after a real one
+        assertThat(failed("exits/watch")).contains("the program called System.exit(5)",
+                "look at:  exercises/05-watch/WatchFutures.java:87").doesNotContain("still here after exit");
+    }
+
+    @Test
+    @DisplayName("a usage exit through a method reference passes, like a plain System.exit")
+    void exitByReferencePasses() {
+        Verdict v = verdicts.get("exits-by-reference/workers");
+        assertThat(v.passed()).as(Grading.shown(v)).isTrue();
     }
 
     @Test

@@ -85,18 +85,41 @@ public final class Checker implements AutoCloseable {
             return thread;
         });
         Map<Exercise, Verdict> missing = new LinkedHashMap<>();
-        Map<Exercise, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
-        Map<String, Exercise> byChecks = new LinkedHashMap<>();
+        List<Exercise> present = new ArrayList<>();
         for (Exercise exercise : which) {
-            Path source = folder.resolve(exercise.file());
             String shown = shownFolder + "/" + exercise.file();
-            if (!Files.isRegularFile(source)) {
+            if (Files.isRegularFile(folder.resolve(exercise.file()))) {
+                present.add(exercise);
+            } else {
                 missing.put(exercise, new Verdict(exercise, Verdict.Status.MISSING, List.of(),
                         List.of(shown + " is missing: restore it with make reset EX=" + exercise.step())));
-                continue;
             }
-            // compiled one after the other, in course order, while the checks of those done already run
+        }
+        // Several files are first compiled in one go: javac reads the JDK once for all of them.
+        // Any file that cannot be is compiled on its own afterwards, in course order, while the
+        // checks of those done already run.
+        CompletableFuture<List<Compilation>> together = present.size() < 2 ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> {
+                    long begin = System.nanoTime();
+                    List<Compilation> all = compiler.compileAll(present.stream().map(e -> folder.resolve(e.file())).toList(),
+                            workDir.resolve("classes"), present.stream().map(e -> shownFolder + "/" + e.file()).toList());
+                    Sandbox.debug("compiled %d files together in %d ms, %d of them ok", present.size(),
+                            (System.nanoTime() - begin) / 1_000_000, all.stream().filter(c -> c != null).count());
+                    return all;
+                }, compiling);
+        Map<Exercise, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
+        Map<String, Exercise> byChecks = new LinkedHashMap<>();
+        for (int i = 0; i < present.size(); i++) {
+            Exercise exercise = present.get(i);
+            Path source = folder.resolve(exercise.file());
+            String shown = shownFolder + "/" + exercise.file();
+            int index = i;
+            // the single compiling thread has finished the joint compile by the time this runs
             CompletableFuture<Compilation> compilation = CompletableFuture.supplyAsync(() -> {
+                List<Compilation> all = together.join();
+                if (all != null && all.get(index) != null) {
+                    return all.get(index);
+                }
                 long begin = System.nanoTime();
                 Compilation c = compiler.compile(source, workDir.resolve("classes"), shown);
                 Sandbox.debug("compiled %s in %d ms", exercise.label(), (System.nanoTime() - begin) / 1_000_000);

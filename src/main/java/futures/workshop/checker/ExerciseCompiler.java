@@ -1,9 +1,14 @@
 package futures.workshop.checker;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -24,10 +31,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles learner files in this JVM, one per call, against the kit's classes; several threads may
- * compile at once. The compiler and each thread's file manager are kept between files: the first
- * compile in a JVM costs about half a second,
- * the next ones a tenth of that.
+ * Compiles learner files in this JVM against the kit's classes; several threads may compile at
+ * once. The compiler and each thread's file manager are kept between files: the first compile in
+ * a JVM costs about half a second, the next ones a tenth of that. {@link #compileAll} compiles a
+ * learner's files in one go, which shares javac's reading of the JDK between them.
  */
 public final class ExerciseCompiler {
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -43,7 +50,7 @@ public final class ExerciseCompiler {
         this.classPath = classPath;
     }
 
-    /** Compiles {@code source} into a new folder below {@code outputRoot}. */
+    /** Compiles {@code source} on its own into a new folder below {@code outputRoot}. */
     public Compilation compile(Path source, Path outputRoot, String shownPath) {
         StandardJavaFileManager files = idle.poll();
         if (files == null) {
@@ -56,33 +63,56 @@ public final class ExerciseCompiler {
         }
     }
 
-    private Compilation compile(StandardJavaFileManager files, Path source, Path outputRoot, String shownPath) {
-        Path out;
-        try {
-            Files.createDirectories(outputRoot);
-            out = Files.createTempDirectory(outputRoot, "classes-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Compiles several files together, into one new folder below {@code outputRoot}, where that
+     * gives what compiling each on its own would: the file compiles, and it names no class that
+     * another file declares (alone, it could not see it). One entry per file; null for a file
+     * that must be compiled on its own, for its own verdict and messages. A file that fails takes
+     * only itself out: the others are compiled together again without it.
+     */
+    public List<Compilation> compileAll(List<Path> sources, Path outputRoot, List<String> shownPaths) {
+        StandardJavaFileManager files = idle.poll();
+        if (files == null) {
+            files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         }
+        try {
+            Compilation[] compiled = new Compilation[sources.size()];
+            List<Integer> trying = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                trying.add(i);
+            }
+            // at most three tries: syntax errors and borrowed names show first, then type errors
+            for (int attempt = 0; attempt < 3 && trying.size() > 1; attempt++) {
+                Set<Integer> failed = compileAll(files, trying, sources, outputRoot, shownPaths, compiled);
+                if (failed.isEmpty()) {
+                    break;
+                }
+                trying.removeAll(failed);
+            }
+            return java.util.Arrays.asList(compiled);
+        } finally {
+            idle.add(files);
+        }
+    }
+
+    private Compilation compile(StandardJavaFileManager files, Path source, Path outputRoot, String shownPath) {
+        Path out = newFolder(outputRoot);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-g", "-nowarn", "-proc:none", "-implicit:none", "-encoding", "UTF-8",
-                "-d", out.toString(), "-classpath", classPath);
-        JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, options, null,
-                files.getJavaFileObjects(source.toFile()));
+        JavacTask task = task(files, List.of(source), out, diagnostics);
         List<String> exits = new ArrayList<>();
         boolean ok;
         try {
             // parse, analyze, generate: syntax and type errors are both reported
             Iterable<? extends CompilationUnitTree> units = task.parse();
             task.analyze();
-            ok = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+            ok = noErrors(diagnostics);
             if (ok) {
                 Trees trees = Trees.instance(task);
                 for (CompilationUnitTree unit : units) {
                     new ExitFinder(trees, unit, shownPath, exits).scan(unit, null);
                 }
                 task.generate();
-                ok = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+                ok = noErrors(diagnostics);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,6 +127,138 @@ public final class ExerciseCompiler {
             }
         }
         return new Compilation(ok ? out : null, errors, exits);
+    }
+
+    /**
+     * One joint compile of the files at {@code which}; on success fills their entries of
+     * {@code compiled} and returns no file. Otherwise nothing is filled, and it returns the files
+     * to leave out, which is all of them when it cannot tell.
+     */
+    private Set<Integer> compileAll(StandardJavaFileManager files, List<Integer> which, List<Path> sources,
+                                    Path outputRoot, List<String> shownPaths, Compilation[] compiled) {
+        Path out = newFolder(outputRoot);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        JavacTask task = task(files, which.stream().map(sources::get).toList(), out, diagnostics);
+        Set<Integer> all = new HashSet<>(which);
+        try {
+            List<CompilationUnitTree> units = new ArrayList<>();
+            task.parse().forEach(units::add);
+            if (units.size() != which.size()) {
+                return all;
+            }
+            Set<Integer> failed = new HashSet<>();
+            for (int i : namingAnother(units)) {
+                failed.add(which.get(i));
+            }
+            if (noErrors(diagnostics) && failed.isEmpty()) {
+                task.analyze();
+            }
+            if (!noErrors(diagnostics) || !failed.isEmpty()) {
+                for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                    if (d.getKind() == Diagnostic.Kind.ERROR) {
+                        int at = d.getSource() == null ? -1 : indexOf(units, d.getSource());
+                        if (at < 0) {
+                            return all;
+                        }
+                        failed.add(which.get(at));
+                    }
+                }
+                Folders.deleteQuietly(out);
+                return failed;
+            }
+            Trees trees = Trees.instance(task);
+            List<List<String>> exits = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+                List<String> found = new ArrayList<>();
+                new ExitFinder(trees, units.get(i), shownPaths.get(which.get(i)), found).scan(units.get(i), null);
+                exits.add(found);
+            }
+            task.generate();
+            if (!noErrors(diagnostics)) {
+                return all;
+            }
+            for (int i = 0; i < units.size(); i++) {
+                compiled[which.get(i)] = new Compilation(out, List.of(), exits.get(i));
+            }
+            return Set.of();
+        } catch (IOException | RuntimeException e) {
+            return all; // each file on its own will say what is wrong
+        }
+    }
+
+    private static int indexOf(List<CompilationUnitTree> units, JavaFileObject source) {
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i).getSourceFile().equals(source) || units.get(i).getSourceFile().toUri().equals(source.toUri())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private JavacTask task(StandardJavaFileManager files, List<Path> sources, Path out,
+                           DiagnosticCollector<JavaFileObject> diagnostics) {
+        List<String> options = List.of("-g", "-nowarn", "-proc:none", "-implicit:none", "-encoding", "UTF-8",
+                "-d", out.toString(), "-classpath", classPath);
+        return (JavacTask) javac.getTask(null, files, diagnostics, options, null,
+                files.getJavaFileObjects(sources.stream().map(Path::toFile).toArray(java.io.File[]::new)));
+    }
+
+    private static Path newFolder(Path outputRoot) {
+        try {
+            Files.createDirectories(outputRoot);
+            return Files.createTempDirectory(outputRoot, "classes-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean noErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
+        return diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+    }
+
+    /**
+     * The files that use a name another file declares as a class: compiled together, such a file
+     * would see that class; compiled alone (make check EX=n), it would not. Names, not meanings,
+     * so it may name a file too often, which only sends that file down the slower path.
+     */
+    private static List<Integer> namingAnother(List<CompilationUnitTree> units) {
+        List<Set<String>> declared = new ArrayList<>();
+        for (CompilationUnitTree unit : units) {
+            Set<String> names = new HashSet<>();
+            for (Tree type : unit.getTypeDecls()) {
+                if (type instanceof ClassTree c) {
+                    names.add(c.getSimpleName().toString());
+                }
+            }
+            declared.add(names);
+        }
+        List<Integer> naming = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Set<String> others = new HashSet<>();
+            for (int j = 0; j < units.size(); j++) {
+                if (j != i) {
+                    others.addAll(declared.get(j));
+                }
+            }
+            boolean[] found = {false};
+            new TreeScanner<Void, Void>() {
+                @Override
+                public Void visitIdentifier(IdentifierTree id, Void unused) {
+                    found[0] |= others.contains(id.getName().toString());
+                    return null;
+                }
+
+                @Override
+                public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+                    found[0] |= others.contains(select.getIdentifier().toString());
+                    return super.visitMemberSelect(select, unused);
+                }
+            }.scan(units.get(i), null);
+            if (found[0]) {
+                naming.add(i);
+            }
+        }
+        return naming;
     }
 
     /** {@code file:line:col: error: message}, then the source line and a caret under the column. */

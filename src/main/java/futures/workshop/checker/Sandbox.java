@@ -41,6 +41,8 @@ public final class Sandbox implements AutoCloseable {
      * once cost a correct solution its verdict (load 40 on two cores).
      */
     private static final long KILL_MARGIN_MS = 10_000;
+    /** How long a run waits for a busy sandbox JVM before it starts one more. */
+    private static final long WAIT_FOR_IDLE_MS = 300;
     /** How long a sandbox JVM may take to start, on a very busy machine, before it counts as broken. */
     private static final long STARTUP_LIMIT_MS = 60_000;
 
@@ -126,12 +128,22 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * An idle sandbox JVM. When all are busy it waits a little for one to come back, since most
+     * runs take tens of milliseconds and a new JVM costs hundreds of CPU milliseconds; only a
+     * longer wait (a hang, say) is worth another JVM.
+     */
     private Child takeWarm() {
-        Child child = idle.poll();
-        while (child != null && !child.alive()) {
-            child = idle.poll();
+        try {
+            for (Child child; (child = idle.poll(WAIT_FOR_IDLE_MS, TimeUnit.MILLISECONDS)) != null; ) {
+                if (child.alive()) {
+                    return child;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return child != null ? child : start(List.of());
+        return start(List.of());
     }
 
     private Path directory() throws IOException {
@@ -139,6 +151,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private Child start(List<String> jvmOptions) {
+        debug("starting a sandbox JVM %s", jvmOptions);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // C1 only, small heap, no perf file: a sandbox lives for seconds

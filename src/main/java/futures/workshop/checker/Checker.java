@@ -78,12 +78,6 @@ public final class Checker implements AutoCloseable {
      */
     public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which, TestExecutionListener listener) {
         String run = UUID.randomUUID().toString();
-        // one compiling thread per call: files go in course order; grading several folders, they compile side by side
-        ExecutorService compiling = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "compiler");
-            thread.setDaemon(true);
-            return thread;
-        });
         Map<Exercise, Verdict> missing = new LinkedHashMap<>();
         List<Exercise> present = new ArrayList<>();
         for (Exercise exercise : which) {
@@ -95,36 +89,13 @@ public final class Checker implements AutoCloseable {
                         List.of(shown + " is missing: restore it with make reset EX=" + exercise.step())));
             }
         }
-        // Several files are first compiled in one go: javac reads the JDK once for all of them.
-        // Any file that cannot be is compiled on its own afterwards, in course order, while the
-        // checks of those done already run.
-        CompletableFuture<List<Compilation>> together = present.size() < 2 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> {
-                    long begin = System.nanoTime();
-                    List<Compilation> all = compiler.compileAll(present.stream().map(e -> folder.resolve(e.file())).toList(),
-                            workDir.resolve("classes"), present.stream().map(e -> shownFolder + "/" + e.file()).toList());
-                    Sandbox.debug("compiled %d files together in %d ms, %d of them ok", present.size(),
-                            (System.nanoTime() - begin) / 1_000_000, all.stream().filter(c -> c != null).count());
-                    return all;
-                }, compiling);
+        Map<String, CompletableFuture<Compilation>> compiling =
+                compileInOrder(folder, shownFolder, present.stream().map(Exercise::file).toList());
         Map<Exercise, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
         Map<String, Exercise> byChecks = new LinkedHashMap<>();
-        for (int i = 0; i < present.size(); i++) {
-            Exercise exercise = present.get(i);
-            Path source = folder.resolve(exercise.file());
+        for (Exercise exercise : present) {
             String shown = shownFolder + "/" + exercise.file();
-            int index = i;
-            // the single compiling thread has finished the joint compile by the time this runs
-            CompletableFuture<Compilation> compilation = CompletableFuture.supplyAsync(() -> {
-                List<Compilation> all = together.join();
-                if (all != null && all.get(index) != null) {
-                    return all.get(index);
-                }
-                long begin = System.nanoTime();
-                Compilation c = compiler.compile(source, workDir.resolve("classes"), shown);
-                Sandbox.debug("compiled %s in %d ms", exercise.label(), (System.nanoTime() - begin) / 1_000_000);
-                return c;
-            }, compiling);
+            CompletableFuture<Compilation> compilation = compiling.get(exercise.file());
             compiled.put(exercise, compilation);
             Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compilation, sandbox));
             byChecks.put(exercise.checks(), exercise);
@@ -133,7 +104,6 @@ public final class Checker implements AutoCloseable {
         Map<String, List<CheckResult>> results = byChecks.isEmpty() ? Map.of() : runChecks(run, byChecks.keySet(), listener);
         Sandbox.debug("checks ran in %d ms", (System.nanoTime() - begin) / 1_000_000);
         byChecks.keySet().forEach(checks -> Submissions.unregister(run, checks));
-        compiling.shutdown();
 
         Map<Exercise, Verdict> early = new LinkedHashMap<>(missing);
         compiled.forEach((exercise, compilation) -> {
@@ -227,6 +197,49 @@ public final class Checker implements AutoCloseable {
     @Override
     public void close() {
         sandbox.close();
+    }
+
+    /**
+     * Compiles the files on a new thread of their own, first all in one go (javac then reads the
+     * JDK once for all of them), then on its own, in the given order, each that could not be.
+     * Grading several folders at once, their files compile side by side.
+     */
+    private Map<String, CompletableFuture<Compilation>> compileInOrder(Path folder, String shownFolder, List<String> files) {
+        Map<String, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
+        if (files.isEmpty()) {
+            return compiled;
+        }
+        ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "compiler");
+            t.setDaemon(true);
+            return t;
+        });
+        Path classes = workDir.resolve("classes");
+        List<String> shown = files.stream().map(file -> shownFolder + "/" + file).toList();
+        CompletableFuture<List<Compilation>> together = files.size() < 2 ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> {
+                    long begin = System.nanoTime();
+                    List<Compilation> all = compiler.compileAll(files.stream().map(folder::resolve).toList(), classes, shown);
+                    Sandbox.debug("compiled %d files together in %d ms, %d of them ok", files.size(),
+                            (System.nanoTime() - begin) / 1_000_000, all.stream().filter(c -> c != null).count());
+                    return all;
+                }, thread);
+        for (int i = 0; i < files.size(); i++) {
+            int index = i;
+            // the thread has finished the joint compile by the time this runs
+            compiled.put(files.get(i), CompletableFuture.supplyAsync(() -> {
+                List<Compilation> all = together.join();
+                if (all != null && all.get(index) != null) {
+                    return all.get(index);
+                }
+                long begin = System.nanoTime();
+                Compilation c = compiler.compile(folder.resolve(files.get(index)), classes, shown.get(index));
+                Sandbox.debug("compiled %s in %d ms", files.get(index), (System.nanoTime() - begin) / 1_000_000);
+                return c;
+            }, thread));
+        }
+        thread.shutdown(); // what is queued still runs; then the thread ends
+        return compiled;
     }
 
     /** A fresh folder for compiled classes and runs, deleted by {@link #deleteWorkDir}. */

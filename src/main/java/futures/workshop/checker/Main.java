@@ -38,7 +38,6 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out) {
-        ExerciseCompiler.warmUp(); // overlaps reading the course
         String which = null;
         Path dir = Path.of("exercises");
         Path courseDir = Path.of("exercises");

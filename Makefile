@@ -1,5 +1,8 @@
 # futures-workshop. `make` lists the targets; every target builds what it needs first.
 SHELL := /bin/sh
+# No built-in rules: make would otherwise look for a way to remake each of the ~150 sources
+# listed below (RCS, SCCS, ...), which doubled the time of every command before it starts.
+MAKEFLAGS += --no-builtin-rules
 .DEFAULT_GOAL := help
 
 # The JDK: the one on PATH, or JAVA_HOME's (make test JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64).
@@ -24,7 +27,9 @@ SOURCES  := pom.xml $(shell find src/main -type f 2>/dev/null)
 KIT_CP    = target/classes:$$(cat $(LIBS))
 # C1 only: these JVMs live for seconds, so start-up matters more than peak speed.
 FAST_JVM := -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED
-KIT      = $(JAVA) $(FAST_JVM) $$(test -f $(KIT_ARCHIVE) && echo $(call ARCHIVE_USE,$(KIT_ARCHIVE))) \
+# The archive only when it is newer than the jar: one made for an older jar is refused with a
+# warning on the learner's screen (make list right after the kit was rebuilt, say).
+KIT      = $(JAVA) $(FAST_JVM) $$(test $(KIT_ARCHIVE) -nt $(KIT_JAR) && echo $(call ARCHIVE_USE,$(KIT_ARCHIVE))) \
   -Dworkshop.sandbox.archive=$(SANDBOX_ARCHIVE) -cp $(KIT_JAR):$$(cat $(LIBS))
 
 $(BUILT): $(SOURCES)
@@ -45,8 +50,14 @@ $(BUILT): $(SOURCES)
 # 17 (it drops the archived heap). The engine stays remote: Ctrl-C stops a blocked get(), and
 # System.exit in a snippet ends only the engine.
 JSHELL_ARGS ?=# more jshell options: make jshell JSHELL_ARGS=-R-Dworkshop.timeScale=0.1 (demos 10x faster)
-JSHELL_FLAGS = --class-path $(KIT_CP) --startup DEFAULT --startup jshell/startup.jsh \
-  -J-XX:TieredStopAtLevel=1 -R-XX:TieredStopAtLevel=1
+# JShell's compiler sees only the kit's classes; its engine also gets the libraries (JLine for
+# board(), JUnit and Jackson for check()) through JSHELL_LIBS, a do-nothing agent whose manifest
+# lists them: with all of them on --class-path, javac opened 20-odd jars more, which cost the first
+# prompt about 100 ms and every snippet some.
+JSHELL_LIBS := target/jshell-libraries.jar
+# check() in JShell starts sandbox JVMs, which need the whole class path: workshop.classPath.
+JSHELL_FLAGS = --class-path target/classes -R-javaagent:$(JSHELL_LIBS) -R-Dworkshop.classPath=$(KIT_CP) \
+  --startup DEFAULT --startup jshell/startup.jsh -J-XX:TieredStopAtLevel=1 -R-XX:TieredStopAtLevel=1
 JDK_HOME    := $(or $(JAVA_HOME),$(shell dirname "$$(dirname "$$(readlink -f "$$(command -v javac)")")"))
 JDK_RELEASE := $(shell sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$(JDK_HOME)/release" 2>/dev/null)
 JDK_OLD_CDS := $(filter 17 18 19 20 21 22 23 24,$(firstword $(subst ., ,$(subst +, ,$(JDK_RELEASE)))))
@@ -54,7 +65,14 @@ JSHELL_CDS  := target/cds/jshell-$(JDK_RELEASE).$(if $(JDK_OLD_CDS),jsa,aot)
 CDS_USE      = $(if $(JDK_OLD_CDS),-J-XX:SharedArchiveFile=$(JSHELL_CDS),-J-XX:AOTCache=$(JSHELL_CDS))
 CDS_DUMP     = $(if $(JDK_OLD_CDS),-J-XX:ArchiveClassesAtExit=$@.tmp,-J-XX:AOTCacheOutput=$@.tmp)
 
-$(JSHELL_CDS): | $(BUILT)
+# A manifest's lines hold 72 bytes at most: the class path is folded, continued after a space.
+$(JSHELL_LIBS): $(BUILT)
+	@{ echo "Premain-Class: futures.workshop.lesson.EngineLibraries"; \
+	  printf 'Class-Path:%s\n' "$$(tr ':' '\n' < $(LIBS) | sed 's| |%20|g; s|^| file:|' | tr -d '\n')" \
+	  | fold -w 70 | sed '2,$$s/^/ /'; } > $@.mf
+	@$(JDK_BIN)jar --create --file $@ --manifest $@.mf && rm -f $@.mf
+
+$(JSHELL_CDS): | $(BUILT) $(JSHELL_LIBS)
 	@tools/jdk-check
 	@echo "Preparing a fast JShell start for this JDK (once, a few seconds)..."
 	@mkdir -p $(@D)
@@ -79,11 +97,11 @@ $(KIT_ARCHIVE): $(BUILT)
 	  mv -f $@.tmp $@ 2>/dev/null || echo "(could not prepare it: checks will start more slowly)"
 
 .PHONY: jshell
-jshell: $(BUILT) $(JSHELL_CDS) ## open JShell with the lesson's helpers loaded
-	@tools/jdk-check
-	@echo "|  futures-workshop: the lesson's helpers (slowAdd, pool, calls, ...) and"
-	@echo "|  java.util.concurrent are loaded. Type help() to see them."
-	@$(JSHELL) $(JSHELL_FLAGS) $$(test -f $(JSHELL_CDS) && echo $(CDS_USE)) $(JSHELL_ARGS)
+jshell: $(BUILT) $(JSHELL_LIBS) $(JSHELL_CDS) ## open JShell with the lesson's helpers loaded
+	@tools/jdk-check && printf '%s\n' \
+	  "|  futures-workshop: the lesson's helpers (slowAdd, pool, calls, ...) and" \
+	  "|  java.util.concurrent are loaded. Type help() to see them." && \
+	  exec $(JSHELL) $(JSHELL_FLAGS) $$(test -f $(JSHELL_CDS) && echo $(CDS_USE)) $(JSHELL_ARGS)
 
 .PHONY: check
 check: $(BUILT) $(KIT_ARCHIVE) ## grade your exercises (all, or one: make check EX=3)
@@ -137,7 +155,7 @@ demo: $(BUILT) ## run a step's reference solution at real speed, with the live b
 	@$(KIT) futures.workshop.instructor.Demo $(STEP) $(ARGS)
 
 .PHONY: grade-class
-grade-class: $(BUILT) ## grade every learner folder in DIR at once; writes grades.csv and grades.html
+grade-class: $(BUILT) $(KIT_ARCHIVE) ## grade every learner folder in DIR at once; writes grades.csv and grades.html
 	@tools/jdk-check
 	@test -n "$(DIR)" || { echo "make grade-class needs the class folder: make grade-class DIR=submissions/"; exit 2; }
 	@$(KIT) futures.workshop.instructor.GradeClass $(DIR) $(GRADE_ARGS)

@@ -35,6 +35,7 @@ class KitJShellTest {
             "/open jshell/step5-watch.jsh",
             "/open jshell/step6-workers.jsh",
             "/open jshell/step7-spread.jsh",
+            "check(1)",
             "/exit");
 
     private static String output;
@@ -108,6 +109,15 @@ class KitJShellTest {
         assertThat(output).contains(
                 "|  Exception java.util.concurrent.ExecutionException: java.lang.IllegalArgumentException: Called broken function",
                 "|  Caused by: java.lang.IllegalArgumentException: Called broken function");
+    }
+
+    @Test
+    @DisplayName("check(1) grades exercise 1 from the prompt, its code run in a sandbox JVM")
+    void checkFromThePrompt() {
+        // the learner's own file: the stub says "not done yet", a solved one passes; either way
+        // the sandbox JVM ran it, which needs the kit's whole class path inside JShell's engine
+        assertThat(output).containsPattern("(not done yet: submit slowFunction\\(5\\) to the pool|[✓+] 1 submit +10/10)")
+                .doesNotContain("stopped the JVM");
     }
 
     @Test

@@ -291,8 +291,13 @@ public final class ExerciseCompiler {
 
     /** The class path that this JVM runs with: the kit's classes and libraries. */
     public static String kitClassPath() {
-        return System.getProperty("java.class.path", "");
+        // JShell's engine sees the libraries through an agent jar (see the Makefile), so its own
+        // class path holds only the kit's classes: make jshell names the whole path here
+        return System.getProperty(CLASS_PATH, System.getProperty("java.class.path", ""));
     }
+
+    /** The kit's whole class path, where the JVM's own is not (JShell's engine). */
+    public static final String CLASS_PATH = "workshop.classPath";
 
     /**
      * What learners' files compile against: only the kit's own classes (the jar or folder that

@@ -39,7 +39,7 @@ public final class Report {
                 }
                 case FAILED -> printFailures(v, shownNotDoneYet);
             }
-            shownNotDoneYet |= notDoneYet(v);
+            shownNotDoneYet |= v.notDoneYet();
         }
         int points = verdicts.stream().mapToInt(Verdict::points).sum();
         int total = verdicts.stream().mapToInt(v -> v.exercise().points()).sum();
@@ -53,16 +53,9 @@ public final class Report {
         out.println(passed + " passed, " + (verdicts.size() - passed) + " failed");
     }
 
-    /** An untouched exercise: every check stopped at the stub's "not done yet". */
-    private static boolean notDoneYet(Verdict v) {
-        List<CheckResult> failures = v.failures();
-        return v.status() == Verdict.Status.FAILED && !failures.isEmpty()
-                && failures.stream().allMatch(f -> f.message() != null && f.message().startsWith("not done yet"));
-    }
-
     /** The failed checks with their messages; after the first untouched exercise, untouched ones get one line. */
     private void printFailures(Verdict v, boolean shownNotDoneYet) {
-        if (notDoneYet(v)) {
+        if (v.notDoneYet()) {
             out.println(shownNotDoneYet ? "    not done yet" : indent(v.failures().get(0).message(), "    "));
             return;
         }

@@ -18,6 +18,13 @@ public record Verdict(Exercise exercise, Status status, List<CheckResult> checks
     /** One check: its sentence-like name and, when it failed, the message for the learner. */
     public record CheckResult(String name, boolean passed, String message) {}
 
+    /** An untouched exercise: every check stopped at the stub's "not done yet". */
+    public boolean notDoneYet() {
+        List<CheckResult> failures = failures();
+        return status == Status.FAILED && !failures.isEmpty()
+                && failures.stream().allMatch(f -> f.message() != null && f.message().startsWith("not done yet"));
+    }
+
     public boolean passed() {
         return status == Status.PASSED;
     }

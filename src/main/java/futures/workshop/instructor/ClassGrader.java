@@ -164,13 +164,14 @@ public final class ClassGrader {
     /**
      * Checks each failed exercise once more, one learner at a time, once the class is done: the
      * grader's own load (several learners at once on a few cores) must not cost anybody points.
-     * A wrong answer fails again; only the second verdict counts.
+     * A wrong answer fails again; only the second verdict counts. An untouched stub ("not done
+     * yet") cannot come out otherwise, so it is not checked again.
      */
     private void recheckFailures(WorkerPool pool, List<Path> folders, LearnerGrade[] grades) throws InterruptedException {
         for (int i = 0; i < grades.length; i++) {
             LearnerGrade g = grades[i];
             List<Exercise> failed = g.verdicts().stream()
-                    .filter(v -> v.status() == Verdict.Status.FAILED).map(Verdict::exercise).toList();
+                    .filter(v -> v.status() == Verdict.Status.FAILED && !v.notDoneYet()).map(Verdict::exercise).toList();
             if (g.problem() != null || failed.isEmpty()) {
                 continue;
             }

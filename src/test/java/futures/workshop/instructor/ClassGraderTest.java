@@ -59,25 +59,27 @@ class ClassGraderTest {
     }
 
     @Test
-    @DisplayName("an exercise that failed is checked once more, alone: only the second verdict counts")
+    @DisplayName("an exercise that failed is checked once more, alone: only the second verdict counts; an untouched stub is not")
     void failuresAreCheckedAgain(@TempDir Path dir) throws Exception {
-        List<Path> learners = folders(dir, "ana-unlucky", "ben-wrong");
+        List<Path> learners = folders(dir, "ana-unlucky", "ben-wrong", "cy-not-started");
         java.util.Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
         ClassGrader.Grader grader = (folder, learner, which) -> {
             int call = calls.merge(learner, 1, Integer::sum);
-            boolean failsNow = learner.equals("ben-wrong") || call == 1; // ana fails only the first time
+            boolean failsNow = !learner.equals("ana-unlucky") || call == 1; // ana fails only the first time
+            String why = learner.equals("cy-not-started") ? "not done yet: submit it" : "wrong";
             List<Verdict> out = new ArrayList<>();
             for (Exercise e : which) {
                 boolean failing = failsNow && e.step() == 3;
                 out.add(new Verdict(e, failing ? Verdict.Status.FAILED : Verdict.Status.PASSED,
-                        List.of(new Verdict.CheckResult("check", !failing, failing ? "wrong" : null)), List.of()));
+                        List.of(new Verdict.CheckResult("check", !failing, failing ? why : null)), List.of()));
             }
             return out;
         };
         List<LearnerGrade> grades = new ClassGrader(exercises, grader, 2, 60_000).grade(learners, new Recording());
         assertThat(grades.get(0).points()).isEqualTo(100);
         assertThat(grades.get(1).points()).isEqualTo(85);
-        assertThat(calls).containsEntry("ana-unlucky", 2).containsEntry("ben-wrong", 2);
+        assertThat(grades.get(2).points()).isEqualTo(85);
+        assertThat(calls).containsEntry("ana-unlucky", 2).containsEntry("ben-wrong", 2).containsEntry("cy-not-started", 1);
     }
 
     @Test

@@ -73,7 +73,8 @@ class WorkersChecks {
         switch (o.ending()) {
             case EXITED -> {
                 String out = o.output();
-                Expect.that(o.exitStatus() != 0, "a non-zero exit status", "System.exit(0): that tells the shell all went well", fix);
+                Expect.that(o.exitStatus() != 0, "a non-zero exit status", "System.exit(0): that tells the shell all went well",
+                        Expect.firstLine(o.trace(), s.file()) + ": after the usage message, System.exit(2)");
                 Expect.that(!out.contains("Exception") && !out.contains("\tat "), "a usage message, not a stack trace",
                         "the program printed:\n" + Expect.head(out, 8), fix);
                 Expect.that(out.toLowerCase(Locale.ROOT).contains("usage"), "a message that starts with \"Usage:\"",

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("The checker on wrong submissions")
 class FixtureBankTest {
-    private static final List<String> CASES = List.of("hangs", "exits", "exits-by-reference", "floods-output", "syntax-error",
+    private static final List<String> CASES = List.of("hangs", "exits", "exits-by-reference", "exits-zero-on-bad-argument", "floods-output", "syntax-error",
             "broken-beside-solved", "sequential", "blocked-too-early", "wrong-worker-count", "crashes-on-bad-argument",
             "pool-never-shut-down", "swallowed-exception", "hard-coded", "exception-escapes-main", "renamed-method");
 
@@ -175,6 +175,14 @@ class FixtureBankTest {
         // what the program does after a trapped exit is not reported, as after a real one
         assertThat(failed("exits/watch")).contains("the program called System.exit(5)",
                 "look at:  exercises/05-watch/WatchFutures.java:87").doesNotContain("still here after exit");
+    }
+
+    @Test
+    @DisplayName("a bad argument that exits with status 0: named, pointing at the exit's line")
+    void exitsZeroOnBadArgument() {
+        assertThat(failed("exits-zero-on-bad-argument/workers")).contains(
+                "happened: System.exit(0): that tells the shell all went well",
+                "look at:  exercises/06-workers/Workers.java:45: after the usage message, System.exit(2)");
     }
 
     @Test

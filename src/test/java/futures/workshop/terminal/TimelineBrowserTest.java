@@ -1,35 +1,24 @@
 package futures.workshop.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import futures.workshop.browser.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens the timeline's SVG in headless Chromium (Debian's {@code chromium} package) and measures
+ * Opens the timeline's SVG in headless Chromium and measures
  * the bars the browser actually laid out. The same page carries a copy whose bars have no width,
  * which must be reported as not drawn: proof that the measurement can fail.
  */
 @DisplayName("The worker timeline's SVG in a real browser")
 @ExtendWith(TimeScaleOne.class)
 public class TimelineBrowserTest {
-    private static final long BROWSER_LIMIT_SECONDS = 120; // a hang guard, not a speed check
-
     private static final String MEASURE = """
             function measure(id) {
               var bars = document.getElementById(id).querySelectorAll('rect.bar');
@@ -72,67 +61,5 @@ public class TimelineBrowserTest {
                 .as("bars the browser drew; problems: %s", result.at("/good/notes")).isEqualTo(calls);
         assertThat(result.at("/broken/bars").asInt()).isEqualTo(calls);
         assertThat(result.at("/broken/drawn").asInt()).as("bars of zero width count as drawn").isZero();
-    }
-
-    /** Finding and driving Debian's headless Chromium. */
-    public static final class Chromium { // also used by the class grade sheet's test
-        private Chromium() {}
-
-        /** The browser, or a failure that says how to install it: this test never skips. */
-        public static Path find() {
-            List<Path> candidates = new ArrayList<>();
-            String configured = System.getenv("CHROMIUM");
-            if (configured != null && !configured.isBlank()) {
-                candidates.add(Path.of(configured));
-            }
-            candidates.add(Path.of("/usr/bin/chromium"));
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (!dir.isEmpty()) {
-                    candidates.add(Path.of(dir, "chromium"));
-                    candidates.add(Path.of(dir, "chromium-browser"));
-                }
-            }
-            for (Path candidate : candidates) {
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-            return fail("this test opens the timeline's SVG in headless Chromium, which is not installed. "
-                    + "On Debian or Ubuntu: sudo apt-get update && sudo apt-get install -y chromium "
-                    + "(CI's .ci/run installs it), or set CHROMIUM=/path/to/chromium");
-        }
-
-        /** Loads the page, lets its script run, and returns the JSON it left in {@code <pre id="result">}. */
-        public static JsonNode measure(Path chromium, Path page, Path dir) throws IOException, InterruptedException {
-            Path profile = Files.createDirectories(dir.resolve("profile"));
-            Path dom = dir.resolve("dom.html");
-            Path log = dir.resolve("chromium.log");
-            Process browser = new ProcessBuilder(chromium.toString(),
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--user-data-dir=" + profile, "--window-size=1200,1200",
-                    "--dump-dom", page.toUri().toString())
-                    .redirectOutput(dom.toFile())
-                    .redirectError(log.toFile())
-                    .start();
-            if (!browser.waitFor(BROWSER_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                browser.descendants().forEach(ProcessHandle::destroyForcibly);
-                browser.destroyForcibly();
-                fail("Chromium did not finish within " + BROWSER_LIMIT_SECONDS + " s; its log:\n" + tail(log));
-            }
-            String html = Files.readString(dom, StandardCharsets.UTF_8);
-            Matcher m = Pattern.compile("<pre id=\"result\">(.*?)</pre>", Pattern.DOTALL).matcher(html);
-            if (!m.find() || m.group(1).isBlank()) {
-                fail("Chromium (exit " + browser.exitValue() + ") did not run the measuring script; its log:\n"
-                        + tail(log) + "\nthe page it returned:\n" + html);
-            }
-            String json = m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-            return new ObjectMapper().readTree(json);
-        }
-
-        private static String tail(Path log) throws IOException {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        }
     }
 }

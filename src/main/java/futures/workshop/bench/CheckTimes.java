@@ -41,6 +41,11 @@ final class CheckTimes {
         return medians;
     }
 
+    /** Runs a command once, untimed: the first run of a baseline, which may download what it needs. */
+    static void once(Command command) throws IOException, InterruptedException {
+        time(command);
+    }
+
     private static long time(Command command) throws IOException, InterruptedException {
         long begin = System.nanoTime();
         Process p = new ProcessBuilder(command.argv()).directory(command.dir().toFile())

@@ -14,8 +14,8 @@ import java.util.Map;
  * entry and one method. Runs on the main thread of its own JVM.
  *
  * <pre>{@code
- * java -cp target/classes:... futures.workshop.bench.Bench          # every measure
- * java -cp target/classes:... futures.workshop.bench.Bench P5       # only P5
+ * make bench            # every measure
+ * make bench BENCH=P5   # only P5
  * }</pre>
  */
 public final class Bench {
@@ -150,18 +150,26 @@ public final class Bench {
                 r.learners(), r.manyNanos() / 1_000_000, r.oneNanos() / 1_000_000, r.fullMarks(), r.learners()));
     }
 
-    public static void main(String[] args) throws Exception {
-        List<String> chosen = args.length == 0 ? new ArrayList<>(MEASURES.keySet()) : List.of(args);
+    /** The measures' names, in the order they run. */
+    public static List<String> measures() {
+        return List.copyOf(MEASURES.keySet());
+    }
+
+    /** Runs the chosen measures (all when none), one line each; in the kit's top folder. */
+    public static void run(List<String> chosen) {
+        if (chosen.isEmpty()) {
+            chosen = measures();
+        }
+        for (String id : chosen) {
+            if (!MEASURES.containsKey(id.toUpperCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("BENCH=" + id + ": there is no such measure; there are " + MEASURES.keySet());
+            }
+        }
         System.out.printf("futures-workshop benchmarks, Java %s, %d processors%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
         boolean allMet = true;
         for (String id : chosen) {
             Measure measure = MEASURES.get(id.toUpperCase(Locale.ROOT));
-            if (measure == null) {
-                System.out.println(id + ": no such measure; there are " + MEASURES.keySet());
-                allMet = false;
-                continue;
-            }
             Outcome outcome;
             try {
                 outcome = measure.run();

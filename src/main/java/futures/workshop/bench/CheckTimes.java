@@ -1,5 +1,6 @@
 package futures.workshop.bench;
 
+import futures.workshop.sandbox.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,13 +120,13 @@ final class CheckTimes {
                     void gradesTheExercise() {
                         Path kit = Path.of("%s");
                         Course course = Course.load(kit.resolve("exercises"));
-                        Path work = Checker.newWorkDir();
+                        Path work = Folders.newWorkDir();
                         try (Checker checker = new Checker(course, work)) {
                             List<Verdict> verdicts = checker.check(kit.resolve("solutions"), "solutions",
                                     List.of(course.find("%s")));
                             assertThat(verdicts).allMatch(Verdict::passed);
                         } finally {
-                            Checker.deleteWorkDir(work);
+                            Folders.deleteQuietly(work);
                         }
                     }
                 }

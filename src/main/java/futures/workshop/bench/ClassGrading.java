@@ -3,7 +3,7 @@ package futures.workshop.bench;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import futures.workshop.checker.Folders;
+import futures.workshop.sandbox.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

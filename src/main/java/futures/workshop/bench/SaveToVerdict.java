@@ -1,12 +1,12 @@
 package futures.workshop.bench;
 
-import futures.workshop.checker.Folders;
+import futures.workshop.sandbox.Folders;
 import futures.workshop.checker.Session;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import futures.workshop.course.Stubs;
 import futures.workshop.terminal.Screen;
-import futures.workshop.terminal.Watch;
+import futures.workshop.watch.Watch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

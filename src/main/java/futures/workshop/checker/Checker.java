@@ -1,5 +1,9 @@
 package futures.workshop.checker;
 
+import futures.workshop.sandbox.Sandbox;
+import futures.workshop.sandbox.ExerciseCompiler;
+import futures.workshop.sandbox.Compilation;
+import futures.workshop.sandbox.Folders;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import futures.workshop.checker.Verdict.CheckResult;
@@ -240,18 +244,5 @@ public final class Checker implements AutoCloseable {
         }
         thread.shutdown(); // what is queued still runs; then the thread ends
         return compiled;
-    }
-
-    /** A fresh folder for compiled classes and runs, deleted by {@link #deleteWorkDir}. */
-    public static Path newWorkDir() {
-        try {
-            return Files.createTempDirectory("futures-workshop-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static void deleteWorkDir(Path dir) {
-        Folders.deleteQuietly(dir);
     }
 }

@@ -75,4 +75,15 @@ public final class Report {
     static String indent(String text, String prefix) {
         return text.lines().map(l -> prefix + l).reduce((a, b) -> a + "\n" + b).orElse("");
     }
+
+    /** Whether the learner's locale can show ✓ and ✗. */
+    public static boolean unicodeTerminal() {
+        for (String name : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
+            String value = System.getenv(name);
+            if (value != null && !value.isEmpty()) {
+                return value.toUpperCase(java.util.Locale.ROOT).replace("-", "").contains("UTF8");
+            }
+        }
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import futures.workshop.sandbox.Folders;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import futures.workshop.course.Progress;
@@ -28,7 +29,7 @@ public final class Session implements AutoCloseable {
     public Session(Path top) {
         this.progress = Progress.of(top);
         this.course = Course.load(progress.exercises());
-        this.workDir = Checker.newWorkDir();
+        this.workDir = Folders.newWorkDir();
         this.checker = new Checker(course, workDir);
     }
 
@@ -77,7 +78,7 @@ public final class Session implements AutoCloseable {
 
     /** Prints verdicts exactly as {@code make check} does. */
     public static void print(List<Verdict> verdicts, PrintStream out) {
-        new Report(out, Main.unicodeTerminal()).print(verdicts, "exercises");
+        new Report(out, Report.unicodeTerminal()).print(verdicts, "exercises");
     }
 
     /**
@@ -103,7 +104,7 @@ public final class Session implements AutoCloseable {
         try {
             checker.close();
         } finally {
-            Checker.deleteWorkDir(workDir);
+            Folders.deleteQuietly(workDir);
         }
     }
 }

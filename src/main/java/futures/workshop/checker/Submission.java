@@ -1,5 +1,7 @@
 package futures.workshop.checker;
 
+import futures.workshop.sandbox.Compilation;
+import futures.workshop.sandbox.Sandbox;
 import futures.workshop.course.Exercise;
 import futures.workshop.sandbox.Outcome;
 import futures.workshop.sandbox.Request;

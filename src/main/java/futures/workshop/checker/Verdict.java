@@ -36,4 +36,31 @@ public record Verdict(Exercise exercise, Status status, List<CheckResult> checks
     public List<CheckResult> failures() {
         return checks.stream().filter(c -> !c.passed()).toList();
     }
+
+    /**
+     * Why it did not pass, in one block of text, for grade sheets and reports: empty when it
+     * passed; otherwise the problems (compile errors, missing file) or the first failed check.
+     */
+    public String reason() {
+        return switch (status) {
+            case PASSED -> "";
+            case MISSING -> String.join("\n", problems);
+            case NOT_COMPILED -> "does not compile:\n" + String.join("\n", problems);
+            case FAILED -> failures().stream().findFirst()
+                    .map(c -> {
+                        String message = c.message() == null ? "failed" : c.message();
+                        return message.startsWith("not done yet") ? message : c.name() + ": " + message;
+                    })
+                    .orElse(String.join("\n", problems));
+        };
+    }
+
+    /** The first line of {@link #reason()}, for a table cell or a CSV field read by people. */
+    public String shortReason() {
+        String all = reason();
+        if (status == Status.NOT_COMPILED) {
+            return all.lines().skip(1).findFirst().map(l -> "does not compile: " + l).orElse(all);
+        }
+        return all.lines().findFirst().orElse("");
+    }
 }

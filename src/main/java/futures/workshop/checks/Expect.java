@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import futures.workshop.checker.Submission;
 import futures.workshop.runtime.Call;
-import futures.workshop.checker.Sandbox;
+import futures.workshop.sandbox.Sandbox;
 import futures.workshop.terminal.Timeline;
 import futures.workshop.sandbox.Outcome;
 import java.util.List;

@@ -1,6 +1,6 @@
 package futures.workshop.checks;
 
-import futures.workshop.checker.Sandbox;
+import futures.workshop.sandbox.Sandbox;
 import futures.workshop.checker.Submission;
 import futures.workshop.runtime.Call;
 import futures.workshop.sandbox.Outcome;

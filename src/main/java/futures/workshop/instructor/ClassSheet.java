@@ -70,7 +70,7 @@ public final class ClassSheet {
         List<String> out = new ArrayList<>();
         for (Verdict v : g.verdicts()) {
             if (!v.passed()) {
-                out.add(v.exercise().label() + ": " + Reasons.of(v));
+                out.add(v.exercise().label() + ": " + v.reason());
             }
         }
         return out;
@@ -120,7 +120,7 @@ public final class ClassSheet {
                     w.writeStartElement("td");
                     w.writeAttribute("class", v.map(x -> x.passed() ? "points pass" : "points fail").orElse("points none"));
                     w.writeAttribute("data-exercise", e.label());
-                    v.filter(x -> !x.passed()).ifPresent(x -> attribute(w, "title", Reasons.shortly(x)));
+                    v.filter(x -> !x.passed()).ifPresent(x -> attribute(w, "title", x.shortReason()));
                     w.writeCharacters(v.map(x -> Integer.toString(x.points())).orElse("–"));
                     w.writeEndElement();
                 }

@@ -1,23 +1,18 @@
 package futures.workshop.lesson;
 
-import futures.workshop.checker.Session;
-import futures.workshop.course.Course;
-import futures.workshop.course.Exercise;
-import futures.workshop.course.Hints;
-import futures.workshop.course.Progress;
 import futures.workshop.runtime.Call;
 import futures.workshop.runtime.Recorder;
 import futures.workshop.runtime.TimeScale;
-import futures.workshop.terminal.Board;
-import futures.workshop.terminal.Timeline;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Future;
 
 /**
  * Everything a learner types in the lesson, as static methods: the slow functions, the
  * process id, and a pool of named workers. In the kit's JShell they are already imported; in a
  * program write {@code import static futures.workshop.lesson.Lesson.*;}.
+ *
+ * <p>This package and {@code futures.workshop.runtime} are the learner's library, the kit's
+ * ground floor: they import nothing else of the kit, and they are all that exercises compile
+ * against. The kit's JShell adds its own commands on top ({@code futures.workshop.jshell}).
  *
  * <p>The slow functions sleep for the lesson's seconds (scaled by {@link TimeScale}), print that
  * they are going to sleep and waking up, naming the worker thread and the process id, and are
@@ -90,59 +85,6 @@ public final class Lesson {
     /** Forgets the recorded calls, so that the next run starts on a clean sheet. */
     public static void clearCalls() {
         Recorder.global().clear();
-    }
-
-    /**
-     * Draws the calls so far as a worker timeline (one row per worker, a bar per call, failed
-     * calls marked) and writes the same picture to {@code target/timeline.svg}.
-     */
-    public static void timeline() {
-        Timeline.show(calls(), Recorder.global().now(), Path.of("target", "timeline.svg"));
-    }
-
-    /**
-     * Shows the futures as a live table until all are done (running, finished, failed, seconds),
-     * then their results: the lesson's "have the workers finished?" without polling.
-     */
-    public static void board(List<? extends Future<?>> futures) {
-        Board.show(futures, List.of());
-    }
-
-    /** {@link #board(List)} with a name for each future, e.g. {@code List.of("3.1 s", "2.1 s")}. */
-    public static void board(List<? extends Future<?>> futures, List<String> labels) {
-        Board.show(futures, labels);
-    }
-
-    // ---- the exercises, without leaving JShell ----
-
-    /**
-     * Grades exercise {@code exercise} of {@code exercises/} and prints the verdict, as
-     * {@code make check EX=3} does. The first call starts the checker (a few seconds); it stays
-     * warm for the rest of the session.
-     */
-    public static void check(int exercise) {
-        Session.shared().checkAndPrint(Integer.toString(exercise), System.out);
-    }
-
-    /** Grades every exercise, as {@code make check} does. */
-    public static void check() {
-        Session.shared().checkAndPrint(null, System.out);
-    }
-
-    /** Prints the next hint of exercise {@code exercise}, as {@code make hint EX=3} does. */
-    public static void hint(int exercise) {
-        Progress progress = Progress.of(Path.of("").toAbsolutePath());
-        try {
-            Exercise which = Course.load(progress.exercises()).find(Integer.toString(exercise));
-            System.out.print(Hints.next(progress, which, "hint(" + exercise + ")"));
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            System.out.println(e.getMessage());
-        }
-    }
-
-    /** Prints what the kit has loaded and where to go next. */
-    public static void help() {
-        System.out.print(Help.TEXT);
     }
 
     // ---- the machinery shared by the slow functions ----

@@ -54,6 +54,32 @@ public final class Learner {
         }
     }
 
+    /**
+     * Prints {@code t} as {@code java} prints an exception that escaped {@code main}, with its causes,
+     * but without the frames of the kit that called the learner's code: the learner sees their own
+     * program's trace.
+     */
+    public static void printTrace(Throwable t, java.io.PrintStream err) {
+        String heading = "Exception in thread \"main\" ";
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            err.println(heading + c);
+            heading = "Caused by: ";
+            for (StackTraceElement frame : c.getStackTrace()) {
+                if (callerOfTheLearner(frame.getClassName())) {
+                    break;
+                }
+                err.println("\tat " + frame);
+            }
+        }
+    }
+
+    private static boolean callerOfTheLearner(String className) {
+        return className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.")
+                || className.startsWith("futures.workshop.") && !className.startsWith("futures.workshop.lesson.")
+                        && !className.startsWith("futures.workshop.runtime.");
+    }
+
     /** The exercise's method is missing or changed shape: reported as such, not as a crash. */
     public static final class MissingMethod extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -30,6 +30,21 @@ final class LearnerLoader extends ClassLoader {
         this.classes = classes;
     }
 
+    /**
+     * What of the kit a learner's class may use: the learner's library, nothing above it, and the
+     * exit trap its exits were pointed at.
+     */
+    private static final java.util.List<String> VISIBLE = java.util.List.of("futures.workshop.lesson.",
+            "futures.workshop.runtime.", ExitTrap.class.getName());
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith("futures.workshop.") && VISIBLE.stream().noneMatch(name::startsWith)) {
+            throw new ClassNotFoundException(name + " is part of the kit, not of the learner's library");
+        }
+        return super.loadClass(name, resolve);
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes;

@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import futures.workshop.sandbox.Folders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import futures.workshop.course.Course;
@@ -39,7 +40,7 @@ class BusyMachineTest {
 
     @BeforeAll
     static void start() {
-        work = Checker.newWorkDir();
+        work = Folders.newWorkDir();
         checker = new Checker(Grading.course(), work);
         int count = 2 * Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < count; i++) {
@@ -72,7 +73,7 @@ class BusyMachineTest {
         if (checker != null) {
             checker.close();
         }
-        Checker.deleteWorkDir(work);
+        Folders.deleteQuietly(work);
     }
 
     @Test

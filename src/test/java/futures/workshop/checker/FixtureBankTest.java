@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import futures.workshop.sandbox.Folders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class FixtureBankTest {
 
     @BeforeAll
     static void gradeEveryFixture() {
-        work = Checker.newWorkDir();
+        work = Folders.newWorkDir();
         checker = new Checker(Grading.course(), work);
         verdicts = Grading.gradeCases(checker, work.resolve("fixtures"), CASES);
     }
@@ -37,7 +38,7 @@ class FixtureBankTest {
         if (checker != null) {
             checker.close();
         }
-        Checker.deleteWorkDir(work);
+        Folders.deleteQuietly(work);
     }
 
     /** The verdict of one fixture, e.g. {@code "hangs/async"}, as the learner reads it. */

@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import futures.workshop.sandbox.Folders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import futures.workshop.course.Course;
@@ -26,7 +27,7 @@ class SolutionsAndStubsTest {
     @BeforeAll
     static void gradeBothFolders() {
         Course course = Grading.course();
-        work = Checker.newWorkDir();
+        work = Folders.newWorkDir();
         checker = new Checker(course, work);
         var solved = CompletableFuture.supplyAsync(() -> checker.check(Grading.SOLUTIONS, "solutions", course.exercises()));
         stubs = checker.check(Grading.EXERCISES, "exercises", course.exercises());
@@ -38,7 +39,7 @@ class SolutionsAndStubsTest {
         if (checker != null) {
             checker.close();
         }
-        Checker.deleteWorkDir(work);
+        Folders.deleteQuietly(work);
     }
 
     @Test

@@ -15,7 +15,7 @@ class HintsTest {
     @Test
     @DisplayName("climbs the ladder one hint per call, remembered across runs, then says it was the last")
     void ladder() {
-        Exercise submit = Kit.make(top).find("1");
+        Exercise submit = TempKit.make(top).find("1");
         assertThat(submit.hints()).hasSize(3);
 
         String first = Hints.next(Progress.of(top), submit, "make hint EX=1");
@@ -35,7 +35,7 @@ class HintsTest {
     @Test
     @DisplayName("keeps a separate place on each exercise's ladder")
     void perExercise() {
-        Course course = Kit.make(top);
+        Course course = TempKit.make(top);
         Hints.next(Progress.of(top), course.find("1"), "again");
         Hints.next(Progress.of(top), course.find("1"), "again");
         assertThat(Hints.next(Progress.of(top), course.find("3"), "again")).startsWith("Hint 1 of 3 for exercise 3 async");

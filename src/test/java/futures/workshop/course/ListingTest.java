@@ -19,7 +19,7 @@ class ListingTest {
     @Test
     @DisplayName("tells done, not done and not started apart from the files and the last checks")
     void states() throws IOException {
-        Course course = Kit.make(top);
+        Course course = TempKit.make(top);
         Progress progress = Progress.of(top);
         Files.writeString(top.resolve("exercises/01-submit/PoolSubmit.java"), "solved");
         Files.writeString(top.resolve("exercises/02-arguments/PoolAdd.java"), "half done");
@@ -45,7 +45,7 @@ class ListingTest {
     @Test
     @DisplayName("no longer counts an exercise done once its file changed after passing")
     void changedSincePassing() throws IOException {
-        Course course = Kit.make(top);
+        Course course = TempKit.make(top);
         Progress progress = Progress.of(top);
         Path file = top.resolve("exercises/01-submit/PoolSubmit.java");
         Files.writeString(file, "solved");

@@ -20,7 +20,7 @@ class ProgressTest {
     @Test
     @DisplayName("starts afresh when it is missing or damaged")
     void damaged() throws IOException {
-        Exercise submit = Kit.make(top).find("1");
+        Exercise submit = TempKit.make(top).find("1");
         assertThat(Progress.of(top).read().hintsSeen(submit)).isZero();
         Files.createDirectories(top.resolve(".workshop"));
         Files.writeString(top.resolve(".workshop/progress.json"), "{ not json");
@@ -32,7 +32,7 @@ class ProgressTest {
     @Test
     @DisplayName("loses no update when threads change it at the same time")
     void concurrentUpdates() throws InterruptedException {
-        Exercise submit = Kit.make(top).find("1");
+        Exercise submit = TempKit.make(top).find("1");
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -25,7 +25,7 @@ class ResetTest {
     @Test
     @DisplayName("keeps the learner's file as a timestamped backup, then puts the stub back")
     void backsUpThenRestores() throws IOException {
-        Exercise async = Kit.make(top).find("3");
+        Exercise async = TempKit.make(top).find("3");
         Path file = top.resolve("exercises/03-async/ApplyAsync.java");
         Files.writeString(file, "my work, edited before the kit was ever built\n");
 
@@ -41,7 +41,7 @@ class ResetTest {
     @Test
     @DisplayName("never overwrites an older backup, even within the same second")
     void neverOverwrites() throws IOException {
-        Exercise async = Kit.make(top).find("async");
+        Exercise async = TempKit.make(top).find("async");
         Path file = top.resolve("exercises/03-async/ApplyAsync.java");
         Progress progress = Progress.of(top);
         Files.writeString(file, "first try");
@@ -57,7 +57,7 @@ class ResetTest {
     @Test
     @DisplayName("leaves the learner's file alone when the backup cannot be written")
     void noBackupNoReset() throws IOException {
-        Exercise submit = Kit.make(top).find("1");
+        Exercise submit = TempKit.make(top).find("1");
         Path file = top.resolve("exercises/01-submit/PoolSubmit.java");
         Files.writeString(file, "precious");
         Files.writeString(top.resolve(".workshop"), "a file where the folder should be");
@@ -69,7 +69,7 @@ class ResetTest {
     @Test
     @DisplayName("makes no backup of an untouched stub and restores a deleted file")
     void nothingToKeep() throws IOException {
-        Exercise submit = Kit.make(top).find("submit");
+        Exercise submit = TempKit.make(top).find("submit");
         Path file = top.resolve("exercises/01-submit/PoolSubmit.java");
         assertThat(Reset.reset(Progress.of(top), submit, CLOCK).backup()).isNull();
         Files.delete(file);
@@ -82,7 +82,7 @@ class ResetTest {
     @Test
     @DisplayName("forgets the exercise's last verdict, so make list says not started again")
     void forgetsVerdict() throws IOException {
-        Course course = Kit.make(top);
+        Course course = TempKit.make(top);
         Exercise submit = course.find("1");
         Progress progress = Progress.of(top);
         Files.writeString(top.resolve("exercises/01-submit/PoolSubmit.java"), "solved");

@@ -30,7 +30,7 @@ class StubsTest {
     @Test
     @DisplayName("tell an untouched file from an edited one")
     void untouched(@org.junit.jupiter.api.io.TempDir Path top) throws IOException {
-        Course course = Kit.make(top);
+        Course course = TempKit.make(top);
         Exercise first = course.exercises().get(0);
         Path file = top.resolve("exercises").resolve(first.file());
         assertThat(Stubs.untouched(first, file)).isTrue();

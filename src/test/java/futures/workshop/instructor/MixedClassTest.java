@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import futures.workshop.browser.Chromium;
 import futures.workshop.checker.Checker;
-import futures.workshop.checker.Folders;
+import futures.workshop.sandbox.Folders;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import java.io.IOException;
@@ -79,13 +79,13 @@ class MixedClassTest {
         copy(Path.of("solutions"), classDir.resolve(HOSTILE));
         expected.put(HOSTILE, all);
 
-        Path work = Checker.newWorkDir();
+        Path work = Folders.newWorkDir();
         try (Checker checker = new Checker(course, work)) {
             ClassGrader grader = new ClassGrader(course.exercises(), ClassGrader.with(checker),
                     2, 300_000); // the limit is a guard here: carla's hang is the sandbox's to catch
             grades = grader.grade(ClassGrader.learners(classDir), new ClassGraderTest.Recording());
         } finally {
-            Checker.deleteWorkDir(work);
+            Folders.deleteQuietly(work);
         }
         out = dir.resolve("sheet");
         new ClassSheet(course.exercises(), grades).write(out);

@@ -1,15 +1,12 @@
-package futures.workshop.instructor;
+package futures.workshop.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import futures.workshop.checker.Checker;
-import futures.workshop.checker.Folders;
-import futures.workshop.checker.Report;
-import futures.workshop.checker.Verdict;
 import futures.workshop.course.Course;
+import futures.workshop.sandbox.Folders;
 import futures.workshop.course.Exercise;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,13 +60,13 @@ class GradeReportsTest {
         List<Exercise> which = List.of(course.find("1"), course.find("2"), course.find("3"), course.find("5"));
 
         grades = dir.resolve("grades");
-        Path work = Checker.newWorkDir();
+        Path work = Folders.newWorkDir();
         try (Checker checker = new Checker(course, work)) {
             GradeReports reports = new GradeReports(grades);
             verdicts = checker.check(folder, "learner", which, reports.listener());
             reports.write(verdicts, "learner");
         } finally {
-            Checker.deleteWorkDir(work);
+            Folders.deleteQuietly(work);
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         new Report(new PrintStream(text, true, StandardCharsets.UTF_8), false).print(verdicts, "learner");

@@ -1,4 +1,4 @@
-package futures.workshop.terminal;
+package futures.workshop.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import futures.workshop.course.Progress;
 import futures.workshop.course.Stubs;
+import futures.workshop.terminal.Screen;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

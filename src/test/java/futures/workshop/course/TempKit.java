@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A kit's top folder in a temporary directory: info.toml and every exercise as its stub. */
-final class Kit {
-    private Kit() {}
+public final class TempKit {
+    private TempKit() {}
 
-    static Course make(Path top) {
+    public static Course make(Path top) {
         try {
             Path exercises = Files.createDirectories(top.resolve("exercises"));
             Files.copy(Path.of("exercises", Course.FILE), exercises.resolve(Course.FILE));

@@ -1,4 +1,4 @@
-package futures.workshop.lesson;
+package futures.workshop.jshell;
 
 /**
  * The agent of {@code target/jshell-libraries.jar}, which does nothing: that jar exists for its

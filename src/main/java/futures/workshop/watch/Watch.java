@@ -1,4 +1,4 @@
-package futures.workshop.terminal;
+package futures.workshop.watch;
 
 import futures.workshop.checker.Session;
 import futures.workshop.checker.Verdict;
@@ -7,6 +7,7 @@ import futures.workshop.course.Exercise;
 import futures.workshop.course.Hints;
 import futures.workshop.course.Listing;
 import futures.workshop.course.Progress;
+import futures.workshop.terminal.Terminals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -306,9 +307,8 @@ public final class Watch {
 
     // ---- the program: terminal setup, keys, signals ----
 
-    /** {@code make watch}, from the kit's top folder. */
-    public static void main(String[] args) throws Exception {
-        Path top = Path.of("").toAbsolutePath();
+    /** {@code make watch} on this process's terminal, for the kit whose top folder is {@code top}; returns the exit status. */
+    public static int inTerminal(Path top) throws Exception {
         Terminal terminal = TerminalBuilder.builder().name("workshop watch").system(true)
                 .encoding(StandardCharsets.UTF_8).build();
         Attributes original = terminal.getAttributes();
@@ -323,7 +323,7 @@ public final class Watch {
             Runtime.getRuntime().removeShutdownHook(restore);
             terminal.close();
         }
-        System.exit(exit);
+        return exit;
     }
 
     /**

@@ -1,4 +1,4 @@
-package futures.workshop.terminal;
+package futures.workshop.watch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

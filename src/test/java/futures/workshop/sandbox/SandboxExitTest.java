@@ -1,11 +1,7 @@
-package futures.workshop.checker;
+package futures.workshop.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import futures.workshop.sandbox.Learner;
-import futures.workshop.sandbox.Outcome;
-import futures.workshop.sandbox.Request;
-import futures.workshop.sandbox.Scenario;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +53,7 @@ class SandboxExitTest {
 
     @BeforeAll
     static void compile() throws Exception {
-        work = Checker.newWorkDir();
+        work = Folders.newWorkDir();
         Path source = Files.writeString(work.resolve("Quits.java"), QUITS, StandardCharsets.UTF_8);
         Files.createDirectories(work.resolve("classes"));
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-g", "-d",
@@ -71,7 +67,7 @@ class SandboxExitTest {
         if (sandbox != null) {
             sandbox.close();
         }
-        Checker.deleteWorkDir(work);
+        Folders.deleteQuietly(work);
     }
 
     private static Outcome run(String argument) {

@@ -1,9 +1,6 @@
-package futures.workshop.checker;
+package futures.workshop.sandbox;
 
 import futures.workshop.runtime.TimeScale;
-import futures.workshop.sandbox.Harness;
-import futures.workshop.sandbox.Outcome;
-import futures.workshop.sandbox.Request;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -122,7 +119,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** With WORKSHOP_DEBUG set, says where the checker's time goes. */
-    static void debug(String format, Object... args) {
+    public static void debug(String format, Object... args) {
         if (DEBUG) {
             System.err.printf("[checker %6d ms] %s%n", (System.nanoTime() - STARTED) / 1_000_000, String.format(format, args));
         }

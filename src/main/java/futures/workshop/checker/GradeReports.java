@@ -1,8 +1,7 @@
-package futures.workshop.instructor;
+package futures.workshop.checker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import futures.workshop.checker.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package futures.workshop.checker;
+package futures.workshop.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,15 @@ import java.util.stream.Stream;
 /** Whole folder trees: the checker's work folders, classes of learners for grading and benches. */
 public final class Folders {
     private Folders() {}
+
+    /** A fresh temporary folder for compiled classes and runs, deleted by {@link #deleteQuietly}. */
+    public static Path newWorkDir() {
+        try {
+            return Files.createTempDirectory("futures-workshop-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Copies the files below {@code from} that {@code keep} accepts to the same places below {@code to}. */
     public static void copy(Path from, Path to, Predicate<Path> keep) throws IOException {

@@ -1,8 +1,7 @@
-package futures.workshop.instructor;
+package futures.workshop.checker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import futures.workshop.checker.Verdict;
 import java.util.List;
 
 /**
@@ -43,7 +42,7 @@ public record Autograding(int version, String status, @JsonProperty("max_score")
                 v.passed() ? "pass" : "fail",
                 v.points(),
                 v.exercise().points(),
-                v.passed() ? null : Reasons.of(v),
+                v.passed() ? null : v.reason(),
                 "make check EX=" + v.exercise().step(),
                 shownFolder + "/" + v.exercise().file())).toList();
         int max = verdicts.stream().mapToInt(v -> v.exercise().points()).sum();

@@ -1,4 +1,4 @@
-package futures.workshop.checker;
+package futures.workshop.sandbox;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package futures.workshop.terminal;
+package futures.workshop.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package futures.workshop.checker;
+package futures.workshop.sandbox;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -300,18 +300,16 @@ public final class ExerciseCompiler {
     public static final String CLASS_PATH = "workshop.classPath";
 
     /**
-     * What learners' files compile against: only the kit's own classes (the jar or folder that
-     * holds the lesson's helpers). An exercise imports nothing else, and javac looks for every
-     * import in every entry, so leaving out the libraries makes each compile faster.
+     * What learners' files compile against: the learner's library alone ({@code target/library},
+     * which the build makes beside the kit's classes), so that an exercise cannot reach the grader
+     * and javac has little to look through. In an unusual layout, the kit's own classes.
      */
     public static String learnerClassPath() {
         try {
             Path kit = Path.of(futures.workshop.lesson.Lesson.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // the jar's own folder of classes, when it sits beside it (target/): javac reads a
-            // folder without opening a zip file system, which saves it a good part of a cold start
-            Path classes = kit.resolveSibling("classes");
-            if (Files.isRegularFile(kit) && Files.isRegularFile(classes.resolve("futures/workshop/lesson/Lesson.class"))) {
-                return classes.toString();
+            Path library = kit.resolveSibling("library");
+            if (Files.isRegularFile(library.resolve("futures/workshop/lesson/Lesson.class"))) {
+                return library.toString();
             }
             return kit.toString();
         } catch (java.net.URISyntaxException | RuntimeException e) {

@@ -1,0 +1,69 @@
+package futures.workshop.cli;
+
+import futures.workshop.course.Course;
+import futures.workshop.instructor.Demo;
+import futures.workshop.instructor.GradeClass;
+import futures.workshop.terminal.Terminals;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What instructors type: {@code make demo} and {@code make grade-class}. */
+final class InstructorCommands {
+    private InstructorCommands() {}
+
+    static List<Object> all(Kit.Context kit) {
+        return List.of(new DemoCommand(kit), new GradeClassCommand(kit));
+    }
+
+    @Command(name = "demo", description = "Runs a step's reference solution at real speed, with the live board or its timeline.")
+    static final class DemoCommand implements Callable<Integer> {
+        @Option(names = "STEP", required = true, paramLabel = "<step>", description = "a number or a name: make demo STEP=5")
+        String step;
+        @Parameters(paramLabel = "ARGS", description = "for main; for a step watched on the board, its number of workers")
+        List<String> args = List.of();
+        private final Kit.Context kit;
+
+        DemoCommand(Kit.Context kit) {
+            this.kit = kit;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Course course = Course.load(kit.top().resolve("exercises"));
+            Demo.run(course.find(step), kit.top().resolve("solutions"), args, kit.top().resolve(Demo.OUT));
+            return 0;
+        }
+    }
+
+    @Command(name = "grade-class", description = "Grades every learner folder in DIR at once; writes grades.csv and grades.html.")
+    static final class GradeClassCommand implements Callable<Integer> {
+        @Option(names = "DIR", required = true, paramLabel = "<folder>", description = "the class folder, one copy of exercises/ per learner")
+        Path classDir;
+        @Option(names = "--out", paramLabel = "<folder>", description = "where the sheet goes (default: target/grades/class)")
+        Path out = GradeClass.OUT;
+        @Option(names = "--workers", paramLabel = "<n>", description = "learners graded at once (default: 4)")
+        int workers = GradeClass.WORKERS;
+        @Option(names = "--limit", paramLabel = "<seconds>", description = "time one learner may take (default: 120)")
+        int limit = GradeClass.LIMIT_SECONDS;
+        @Option(names = "--course", paramLabel = "<folder>", description = "where info.toml is (default: exercises)")
+        Path courseDir = Path.of("exercises");
+        private final Kit.Context kit;
+
+        GradeClassCommand(Kit.Context kit) {
+            this.kit = kit;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Kit.positive(workers, "--workers");
+            Kit.positive(limit, "--limit");
+            Path top = kit.top();
+            return GradeClass.run(top.resolve(classDir), top.resolve(out), top.resolve(courseDir), workers, limit,
+                    Terminals.systemOut());
+        }
+    }
+}

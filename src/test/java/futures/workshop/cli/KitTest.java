@@ -1,0 +1,85 @@
+package futures.workshop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import futures.workshop.course.TempKit;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kit's command-line program as make calls it: the commands that answer at once, and bad arguments. */
+@DisplayName("The kit's commands (tools/kit), and what they say to bad arguments")
+class KitTest {
+    @TempDir
+    Path top;
+
+    record Ran(int status, String out) {}
+
+    private Ran run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Kit.run(args, top, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Ran(status, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("reset without an exercise, or with an unknown one, says how to name one and touches nothing")
+    void resetNeedsAnExercise() throws Exception {
+        TempKit.make(top);
+        Files.writeString(top.resolve("exercises/01-submit/PoolSubmit.java"), "mine");
+        Ran none = run("reset");
+        assertThat(none.status()).isEqualTo(Kit.USAGE);
+        assertThat(none.out()).startsWith("make reset needs EX=<exercise>\nUsage: make reset EX=<exercise>")
+                .contains("a number or a name");
+        Ran unknown = run("reset", "EX=42");
+        assertThat(unknown.status()).isEqualTo(Kit.USAGE);
+        assertThat(unknown.out()).startsWith("There is no exercise '42'. Try one of: 1 (submit)");
+        assertThat(top.resolve("exercises/01-submit/PoolSubmit.java")).hasContent("mine");
+    }
+
+    @Test
+    @DisplayName("hint without an exercise gives the current one's next hint; list shows the table")
+    void hintAndList() {
+        TempKit.make(top);
+        assertThat(run("hint").out()).startsWith("Hint 1 of 3 for exercise 1 submit").contains("make hint EX=1 gives the next hint");
+        assertThat(run("list").out()).contains("  1 submit     not started   0/10").contains("points, 0 of ");
+    }
+
+    @Test
+    @DisplayName("refuses to run outside the kit's top folder")
+    void outsideTheKit() {
+        Ran r = run("list");
+        assertThat(r.status()).isEqualTo(Kit.USAGE);
+        assertThat(r.out()).contains("run make from the kit's top folder");
+    }
+
+    @Test
+    @DisplayName("answers an unknown option, a word that is not a number and an unknown command alike: what is wrong, then the usage")
+    void badArguments() {
+        TempKit.make(top);
+        Ran option = run("list", "--all");
+        assertThat(option.status()).isEqualTo(Kit.USAGE);
+        assertThat(option.out()).startsWith("make list does not take '--all'\nUsage: make list").contains("make help lists every target");
+        Ran number = run("grade-class", "DIR=x", "--workers", "two");
+        assertThat(number.status()).isEqualTo(Kit.USAGE);
+        assertThat(number.out()).startsWith("Invalid value for option '--workers': 'two' is not a whole number\nUsage: make grade-class DIR=<folder>");
+        Ran zero = run("grade-class", "DIR=x", "--workers", "0");
+        assertThat(zero.out()).startsWith("--workers needs a whole number above 0, not 0");
+        Ran command = run("List");
+        assertThat(command.status()).isEqualTo(Kit.USAGE);
+        assertThat(command.out()).startsWith("make does not take 'List' (commands are lower case)");
+    }
+
+    @Test
+    @DisplayName("a class folder whose path has spaces is one argument, and a missing one is named")
+    void folderWithSpaces() {
+        TempKit.make(top);
+        Ran r = run("grade-class", "DIR=a folder/with spaces");
+        assertThat(r.status()).isEqualTo(Kit.USAGE);
+        assertThat(r.out()).startsWith("There is no folder " + top.resolve("a folder/with spaces"));
+    }
+}

@@ -20,9 +20,11 @@ pass = $(if $(strip $($(1))),"$(1)=$(strip $($(1)))")
 
 # The compiled kit. Maven runs only when a source or the pom changed, so starting JShell or the
 # checker never waits for it. The jar is the build's stamp, written last: `make test` (Maven
-# alone) writes the classes but not the jar, so a later `make check` still builds it.
+# alone) writes the classes but not the jar, so a later `make check` still builds it. The kit
+# keeps a copy of the exercises as shipped (for make reset): a course author's change to the
+# course (info.toml, a solution) rebuilds it; a learner's edits of exercises/ never do.
 BUILT   := target/futures-workshop.jar
-SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
+SOURCES := pom.xml $(shell find src/main solutions -type f 2>/dev/null) exercises/info.toml
 
 $(BUILT): $(SOURCES)
 	@tools/jdk-check

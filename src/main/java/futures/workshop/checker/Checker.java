@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +28,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.descriptor.UriSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -40,6 +44,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * checker may grade several folders at once.
  */
 public final class Checker implements AutoCloseable {
+    /** The class that runs the checks exercises declare in info.toml (see {@code checks.DeclaredChecks}). */
+    static final String DECLARED_CHECKS = "futures.workshop.checks.DeclaredChecks";
+
     private final CompletableFuture<Course> course;
     private final ExerciseCompiler compiler;
     private final Sandbox sandbox;
@@ -72,16 +79,19 @@ public final class Checker implements AutoCloseable {
      * are shown to the learner (e.g. {@code exercises}).
      */
     public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which) {
-        return check(folder, shownFolder, which, new TestExecutionListener() {});
+        return check(folder, shownFolder, which, () -> new TestExecutionListener() {});
     }
 
     /**
-     * {@link #check(Path, String, List)}, telling {@code listener} about the JUnit run of the
-     * checks as well (the grade reports' XML writer, for one). Exercises that are missing or do
-     * not compile have no checks to run and do not reach it: their verdicts say why.
+     * {@link #check(Path, String, List)}, telling a listener from {@code listeners} about each JUnit
+     * run of the checks as well (the grade reports' XML writer, for one). Exercises that are
+     * missing or do not compile have no checks to run and do not reach it: their verdicts say why.
+     *
+     * <p>Exercises are graded in one JUnit run, unless several share a checks class: a class is
+     * run once per JUnit run, so the second exercise of a class goes to a second run, side by side.
      */
-    public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which, TestExecutionListener listener) {
-        String run = UUID.randomUUID().toString();
+    public List<Verdict> check(Path folder, String shownFolder, List<Exercise> which,
+                               Supplier<TestExecutionListener> listeners) {
         Map<Exercise, Verdict> missing = new LinkedHashMap<>();
         List<Exercise> present = new ArrayList<>();
         for (Exercise exercise : which) {
@@ -96,18 +106,36 @@ public final class Checker implements AutoCloseable {
         Map<String, CompletableFuture<Compilation>> compiling =
                 compileInOrder(folder, shownFolder, present.stream().map(Exercise::file).toList());
         Map<Exercise, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
-        Map<String, Exercise> byChecks = new LinkedHashMap<>();
+        List<Wave> waves = new ArrayList<>();
+        Map<Exercise, Wave> waveOf = new LinkedHashMap<>();
         for (Exercise exercise : present) {
             String shown = shownFolder + "/" + exercise.file();
             CompletableFuture<Compilation> compilation = compiling.get(exercise.file());
             compiled.put(exercise, compilation);
-            Submissions.register(run, exercise.checks(), new Submission(exercise, shown, compilation, sandbox));
-            byChecks.put(exercise.checks(), exercise);
+            Submission submission = new Submission(exercise, shown, compilation, sandbox);
+            Wave wave = waves.stream().filter(w -> w.takes(exercise)).findFirst().orElseGet(() -> {
+                Wave fresh = new Wave(UUID.randomUUID().toString());
+                waves.add(fresh);
+                return fresh;
+            });
+            wave.add(submission);
+            waveOf.put(exercise, wave);
         }
         long begin = System.nanoTime();
-        Map<String, List<CheckResult>> results = byChecks.isEmpty() ? Map.of() : runChecks(run, byChecks.keySet(), listener);
-        Sandbox.debug("checks ran in %d ms", (System.nanoTime() - begin) / 1_000_000);
-        byChecks.keySet().forEach(checks -> Submissions.unregister(run, checks));
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int i = waves.size() - 1; i >= 0; i--) { // the first wave on this thread, the others beside it
+            Wave wave = waves.get(i);
+            TestExecutionListener listener = listeners.get();
+            if (i == 0) {
+                wave.run(this, listener);
+            } else {
+                running.add(CompletableFuture.runAsync(() -> wave.run(this, listener)));
+            }
+        }
+        running.forEach(CompletableFuture::join);
+        Sandbox.debug("checks ran in %d ms, %d JUnit run(s)", (System.nanoTime() - begin) / 1_000_000, waves.size());
+        Map<Exercise, List<CheckResult>> results = new LinkedHashMap<>();
+        waveOf.forEach((exercise, wave) -> results.put(exercise, wave.results.getOrDefault(exercise.checksKey(), List.of())));
 
         Map<Exercise, Verdict> early = new LinkedHashMap<>(missing);
         compiled.forEach((exercise, compilation) -> {
@@ -120,14 +148,57 @@ public final class Checker implements AutoCloseable {
         for (Exercise exercise : which) {
             Verdict verdict = early.get(exercise);
             if (verdict == null) {
-                List<CheckResult> checks = results.getOrDefault(exercise.checks(), List.of());
+                List<CheckResult> checks = results.getOrDefault(exercise, List.of());
                 boolean passed = !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
                 verdict = new Verdict(exercise, passed ? Verdict.Status.PASSED : Verdict.Status.FAILED, checks,
-                        checks.isEmpty() ? List.of("no checks ran for " + exercise.checks()) : List.of());
+                        checks.isEmpty() ? List.of("no checks ran for exercise " + exercise.label()
+                                + ": name a checks class in info.toml, or declare submits/prints") : List.of());
             }
             verdicts.add(verdict);
         }
         return verdicts;
+    }
+
+    /** The exercises graded in one JUnit run: each checks class at most once. */
+    private static final class Wave {
+        final String run;
+        final Set<String> checkClasses = new LinkedHashSet<>();
+        final List<Submission> declared = new ArrayList<>();
+        final List<Submission> byClass = new ArrayList<>();
+        Map<String, List<CheckResult>> results = Map.of();
+
+        Wave(String run) {
+            this.run = run;
+        }
+
+        boolean takes(Exercise exercise) {
+            return exercise.checks() == null || !checkClasses.contains(exercise.checks());
+        }
+
+        void add(Submission submission) {
+            String checks = submission.exercise().checks();
+            if (checks == null) {
+                declared.add(submission);
+            } else {
+                checkClasses.add(checks);
+                byClass.add(submission);
+            }
+        }
+
+        void run(Checker checker, TestExecutionListener listener) {
+            byClass.forEach(s -> Submissions.register(run, s.exercise().checks(), s));
+            Set<String> classes = new LinkedHashSet<>(checkClasses);
+            if (!declared.isEmpty()) {
+                Submissions.registerDeclared(run, declared);
+                classes.add(DECLARED_CHECKS);
+            }
+            try {
+                results = classes.isEmpty() ? Map.of() : checker.runChecks(run, classes, listener);
+            } finally {
+                checkClasses.forEach(c -> Submissions.unregister(run, c));
+                Submissions.unregisterDeclared(run);
+            }
+        }
     }
 
     private Map<String, List<CheckResult>> runChecks(String run, Iterable<String> checkClasses,
@@ -184,14 +255,26 @@ public final class Checker implements AutoCloseable {
         private void collect(TestPlan plan, TestIdentifier id, Map<String, List<CheckResult>> out) {
             CheckResult result = byId.get(id.getUniqueId());
             if (result != null) {
-                className(id).ifPresent(c -> out.computeIfAbsent(c, k -> new ArrayList<>()).add(result));
+                owner(plan, id).ifPresent(c -> out.computeIfAbsent(c, k -> new ArrayList<>()).add(result));
             }
             for (TestIdentifier child : plan.getChildren(id)) {
                 collect(plan, child, out);
             }
         }
 
-        private static Optional<String> className(TestIdentifier id) {
+        /**
+         * Whose check it is, as {@link Exercise#checksKey()}: the checks class, or for a declared
+         * check the exercise its container names ({@code exercise:<name>}).
+         */
+        private static Optional<String> owner(TestPlan plan, TestIdentifier id) {
+            for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
+                Optional<String> declared = at.getSource()
+                        .filter(s -> s instanceof UriSource u && "exercise".equals(u.getUri().getScheme()))
+                        .map(s -> "declared:" + ((UriSource) s).getUri().getSchemeSpecificPart());
+                if (declared.isPresent()) {
+                    return declared;
+                }
+            }
             return id.getSource().map(source -> source instanceof MethodSource m ? m.getClassName()
                     : source instanceof ClassSource c ? c.getClassName() : null);
         }

@@ -2,6 +2,8 @@ package futures.workshop.checker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import futures.workshop.course.Exercise;
+import futures.workshop.sandbox.Folders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,6 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
@@ -40,7 +43,7 @@ import org.xml.sax.SAXException;
  *
  * <pre>{@code
  * GradeReports reports = new GradeReports(GradeReports.FOLDER);
- * List<Verdict> verdicts = checker.check(dir, "exercises", exercises, reports.listener());
+ * List<Verdict> verdicts = checker.check(dir, "exercises", exercises, reports::listener);
  * reports.write(verdicts, "exercises");
  * }</pre>
  */
@@ -53,15 +56,17 @@ public final class GradeReports {
     private final Path folder;
     private final Path checksXml;
     private final StringWriter listenerErrors = new StringWriter();
+    private final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
 
     public GradeReports(Path folder) {
         this.folder = folder;
         this.checksXml = folder.resolve("checks-" + UUID.randomUUID());
     }
 
-    /** Writes the XML report of the checker's JUnit run; give it to {@code Checker#check}. */
+    /** Writes the XML report of one JUnit run of the checker; give {@code reports::listener} to {@code Checker#check}. */
     public TestExecutionListener listener() {
-        return new LegacyXmlReportGeneratingListener(checksXml, new PrintWriter(listenerErrors, true));
+        return new LegacyXmlReportGeneratingListener(checksXml.resolve("run-" + runs.incrementAndGet()),
+                new PrintWriter(listenerErrors, true));
     }
 
     /** Writes {@code junit.xml} and {@code autograding.json} for these verdicts; returns the folder. */
@@ -75,7 +80,7 @@ public final class GradeReports {
             if (!notGraded.isEmpty()) {
                 runNotGraded(notGraded, notGradedXml);
             }
-            joinXml(Stream.of(checksXml, notGradedXml), folder.resolve(XML));
+            joinXml(Stream.of(checksXml, notGradedXml), folder.resolve(XML), verdicts);
             deleteTree(checksXml);
             deleteTree(notGradedXml);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -102,8 +107,11 @@ public final class GradeReports {
         }
     }
 
-    /** Puts the {@code <testsuite>} of every report found in {@code dirs} under one {@code <testsuites>}. */
-    private static void joinXml(Stream<Path> dirs, Path target) throws IOException {
+    /**
+     * Puts the {@code <testsuite>} of every report found in {@code dirs} under one {@code <testsuites>},
+     * each test case named as the learner reads it (see {@link #nameForPeople}).
+     */
+    private static void joinXml(Stream<Path> dirs, Path target, List<Verdict> verdicts) throws IOException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -121,6 +129,10 @@ public final class GradeReports {
                 errors += Integer.parseInt(suite.getAttribute("errors"));
                 root.appendChild(joined.importNode(suite, true));
             }
+            NodeList cases = joined.getElementsByTagName("testcase");
+            for (int i = 0; i < cases.getLength(); i++) {
+                nameForPeople((Element) cases.item(i), verdicts);
+            }
             root.setAttribute("name", "make check");
             root.setAttribute("tests", Integer.toString(tests));
             root.setAttribute("failures", Integer.toString(failures));
@@ -133,22 +145,44 @@ public final class GradeReports {
         }
     }
 
+    /**
+     * JUnit's legacy XML names a test case by its Java method ({@code runsBothAtOnce(Submission)},
+     * {@code declared(Declared)[2][4]}); CI pages show those names. Here the case is named by its
+     * check's sentence, and its class by the exercise ({@code 3 async}), from the display name
+     * JUnit writes beside it ({@code JUnit Jupiter > class or exercise > ... > check}).
+     */
+    private static void nameForPeople(Element testcase, List<Verdict> verdicts) {
+        String display = testcase.getTextContent().lines().filter(l -> l.startsWith("display-name: "))
+                .map(l -> l.substring("display-name: ".length())).findFirst().orElse(null);
+        if (display == null) {
+            return;
+        }
+        List<String> path = List.of(display.split(" > "));
+        String check = path.get(path.size() - 1);
+        String className = testcase.getAttribute("classname");
+        String exercise = null;
+        for (Verdict v : verdicts) {
+            Exercise e = v.exercise();
+            if (className.equals(e.checks()) || path.contains(e.label()) || check.startsWith(e.label() + ": ")) {
+                exercise = e.label();
+                break;
+            }
+        }
+        if (exercise != null) {
+            testcase.setAttribute("classname", exercise);
+            testcase.setAttribute("name", check.startsWith(exercise + ": ") ? check.substring(exercise.length() + 2) : check);
+        }
+    }
+
     private static Stream<Path> xmlFiles(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
+    private static void deleteTree(Path dir) {
+        Folders.deleteQuietly(dir);
     }
 }

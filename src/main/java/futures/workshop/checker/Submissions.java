@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class Submissions implements ParameterResolver {
     private static final Map<String, Submission> BY_CHECKS = new ConcurrentHashMap<>();
+    private static final Map<String, Declared> DECLARED = new ConcurrentHashMap<>();
+
+    /** The submissions of one run whose exercises declare their checks in info.toml. */
+    public record Declared(List<Submission> submissions) {}
 
     /** The configuration parameter that tells the resolver which checker run a check belongs to. */
     static final String RUN = "workshop.run";
@@ -26,15 +31,27 @@ public final class Submissions implements ParameterResolver {
         BY_CHECKS.remove(run + "/" + checksClass);
     }
 
+    static void registerDeclared(String run, List<Submission> submissions) {
+        DECLARED.put(run, new Declared(List.copyOf(submissions)));
+    }
+
+    static void unregisterDeclared(String run) {
+        DECLARED.remove(run);
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Submission.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Submission.class || type == Declared.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String checks = context.getRequiredTestClass().getName();
         String run = context.getConfigurationParameter(RUN).orElse("");
+        if (parameter.getParameter().getType() == Declared.class) {
+            return DECLARED.getOrDefault(run, new Declared(List.of()));
+        }
         Submission submission = BY_CHECKS.get(run + "/" + checks);
         if (submission == null) {
             throw new ParameterResolutionException("no submission registered for " + checks

@@ -19,7 +19,8 @@ public record Course(List<Exercise> exercises) {
     public static final String FILE = "info.toml";
 
     /** One {@code [[exercise]]} table as written in the file; the step comes from its position. */
-    private record Entry(String name, String title, String file, int points, String checks, List<String> hints) {}
+    private record Entry(String name, String title, String file, int points, String checks, List<String> hints,
+                         Exercise.Submits submits, List<String> prints) {}
 
     private record Document(@JsonProperty("exercise") List<Entry> exercise) {}
 
@@ -39,8 +40,20 @@ public record Course(List<Exercise> exercises) {
             throw new UncheckedIOException(file + " cannot be read: " + e.getMessage(), e);
         }
         List<Exercise> exercises = new ArrayList<>();
-        for (Entry e : doc.exercise()) {
-            exercises.add(new Exercise(exercises.size() + 1, e.name(), e.title(), e.file(), e.points(), e.checks(),
+        for (Entry e : doc.exercise() == null ? List.<Entry>of() : doc.exercise()) {
+            String where = file + ", exercise " + (exercises.size() + 1);
+            if (e.name() == null || e.name().isBlank()) {
+                throw new IllegalArgumentException(where + " has no name: add name = \"...\" (a short word, as in make check EX=word)");
+            }
+            if (e.file() == null || !e.file().endsWith(".java")) {
+                throw new IllegalArgumentException(where + " (\"" + e.name() + "\") needs file = \"NN-" + e.name()
+                        + "/ClassName.java\": the exercise's path below exercises/");
+            }
+            String checks = e.checks() == null || e.checks().isBlank() ? null
+                    : e.checks().contains(".") ? e.checks() : Exercise.CHECKS_PACKAGE + e.checks();
+            exercises.add(new Exercise(exercises.size() + 1, e.name(), e.title() == null ? e.name() : e.title(), e.file(),
+                    e.points(), checks,
+                    new Exercise.Declared(e.submits(), e.prints()),
                     e.hints() == null ? List.of() : List.copyOf(e.hints())));
         }
         return new Course(List.copyOf(exercises));

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The exercise files as the kit ships them, before any learner edit. A copy of
- * {@code exercises/} travels inside the kit's classes (from {@code src/main/resources}, kept
- * equal to {@code exercises/} by a test), so {@code make reset} works in a clone where the
- * learner edited a file before ever building, and without git.
+ * The exercise files as the kit ships them, before any learner edit. The build copies
+ * {@code exercises/} into the kit's classes (see the pom), so {@code make reset} needs neither git
+ * nor the learner's folder: the files as they were when the kit was built, which in a learner's
+ * clone is before any edit. A course author who changes a stub rebuilds ({@code make verify-course}
+ * says when the copy is older than the file).
  */
 public final class Stubs {
     private static final String ROOT = "stubs/";
@@ -22,8 +23,8 @@ public final class Stubs {
     public static byte[] bytes(Exercise exercise) {
         try (InputStream in = Stubs.class.getResourceAsStream(ROOT + exercise.file())) {
             if (in == null) {
-                throw new IllegalStateException("the kit has no original of " + exercise.file()
-                        + ": rebuild it (make build); a kit developer adds it under src/main/resources/futures/workshop/course/stubs/");
+                throw new IllegalStateException("the kit has no original of exercises/" + exercise.file()
+                        + ": it was built before that file was added; rebuild it: touch exercises/info.toml && make build");
             }
             return in.readAllBytes();
         } catch (IOException e) {

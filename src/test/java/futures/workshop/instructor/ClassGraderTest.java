@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Grading a class, with a hand-driven grader")
 class ClassGraderTest {
     private final List<Exercise> exercises = Course.load(Path.of("exercises")).exercises();
+    private final int total = exercises.stream().mapToInt(Exercise::points).sum();
+    /** The step failed on purpose below: the course's third. */
+    private final Exercise failing = exercises.get(2);
 
     @Test
     @DisplayName("a learner whose grading never ends is stopped at the time limit; the others keep their grades")
@@ -35,8 +38,8 @@ class ClassGraderTest {
         List<LearnerGrade> grades = new ClassGrader(exercises, grader, 2, 2000).grade(learners, listener);
 
         assertThat(grades).extracting(LearnerGrade::learner).containsExactly("ana", "ben-hangs", "carla");
-        assertThat(grades.get(0).points()).isEqualTo(100);
-        assertThat(grades.get(2).points()).isEqualTo(100);
+        assertThat(grades.get(0).points()).isEqualTo(total);
+        assertThat(grades.get(2).points()).isEqualTo(total);
         assertThat(grades.get(1).points()).isZero();
         assertThat(grades.get(1).problem()).contains("time limit of 2 s").contains("stopped");
         assertThat(listener.finished).containsExactlyInAnyOrder("ana", "ben-hangs", "carla");
@@ -54,7 +57,7 @@ class ClassGraderTest {
             return allPassed();
         };
         List<LearnerGrade> grades = new ClassGrader(exercises, grader, 2, 60_000).grade(learners, new Recording());
-        assertThat(grades.get(0).points()).isEqualTo(100);
+        assertThat(grades.get(0).points()).isEqualTo(total);
         assertThat(grades.get(1).problem()).contains("the grader failed").contains("disk full");
     }
 
@@ -69,16 +72,16 @@ class ClassGraderTest {
             String why = learner.equals("cy-not-started") ? "not done yet: submit it" : "wrong";
             List<Verdict> out = new ArrayList<>();
             for (Exercise e : which) {
-                boolean failing = failsNow && e.step() == 3;
-                out.add(new Verdict(e, failing ? Verdict.Status.FAILED : Verdict.Status.PASSED,
-                        List.of(new Verdict.CheckResult("check", !failing, failing ? why : null)), List.of()));
+                boolean fails = failsNow && e.equals(failing);
+                out.add(new Verdict(e, fails ? Verdict.Status.FAILED : Verdict.Status.PASSED,
+                        List.of(new Verdict.CheckResult("check", !fails, fails ? why : null)), List.of()));
             }
             return out;
         };
         List<LearnerGrade> grades = new ClassGrader(exercises, grader, 2, 60_000).grade(learners, new Recording());
-        assertThat(grades.get(0).points()).isEqualTo(100);
-        assertThat(grades.get(1).points()).isEqualTo(85);
-        assertThat(grades.get(2).points()).isEqualTo(85);
+        assertThat(grades.get(0).points()).isEqualTo(total);
+        assertThat(grades.get(1).points()).isEqualTo(total - failing.points());
+        assertThat(grades.get(2).points()).isEqualTo(total - failing.points());
         assertThat(calls).containsEntry("ana-unlucky", 2).containsEntry("ben-wrong", 2).containsEntry("cy-not-started", 1);
     }
 

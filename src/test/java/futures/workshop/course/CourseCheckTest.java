@@ -16,19 +16,25 @@ import org.junit.jupiter.api.io.TempDir;
  * The course refuses to be broken: every exercise in {@code exercises/info.toml} is complete and
  * mirrored by its solution. A failure lists each problem with the fix.
  */
-@DisplayName("The course self-check")
-class CourseSelfCheckTest {
-    private static final CourseSelfCheck KIT = new CourseSelfCheck(Path.of("exercises"), Path.of("solutions"));
+@DisplayName("The course check (make verify-course, without running anything)")
+class CourseCheckTest {
+    private static final CourseCheck KIT = new CourseCheck(Path.of("exercises"), Path.of("solutions"));
 
     private static void noProblems(List<String> problems) {
         assertThat(problems).withFailMessage("the course is broken:%n  %s", String.join("\n  ", problems)).isEmpty();
     }
 
     @Test
-    @DisplayName("lists the seven steps of the lesson")
+    @DisplayName("starts with the lesson's seven steps")
     void listsTheSteps() {
         assertThat(KIT.course().exercises()).extracting(Exercise::name)
-                .containsExactly("submit", "arguments", "async", "future", "watch", "workers", "spread");
+                .startsWith("submit", "arguments", "async", "future", "watch", "workers", "spread");
+    }
+
+    @Test
+    @DisplayName("finds no problem at all in the kit's course")
+    void noProblemAtAll() {
+        noProblems(KIT.problems());
     }
 
     @Test
@@ -44,15 +50,21 @@ class CourseSelfCheckTest {
     }
 
     @Test
-    @DisplayName("gives every exercise at least two hints and some points")
+    @DisplayName("gives every exercise a hint and some points")
     void hintsAndPoints() {
         noProblems(KIT.hintsAndPoints());
     }
 
     @Test
-    @DisplayName("names a checks class that exists for every exercise")
-    void checksClasses() {
-        noProblems(KIT.checksClasses());
+    @DisplayName("grades every exercise: a checks class that exists, or checks declared in full")
+    void grading() {
+        noProblems(KIT.grading());
+    }
+
+    @Test
+    @DisplayName("keeps each file's opening comment in step with info.toml")
+    void headers() {
+        noProblems(KIT.headers());
     }
 
     @Test
@@ -62,7 +74,7 @@ class CourseSelfCheckTest {
     }
 
     @Test
-    @DisplayName("gives every exercise its own name, class, file and checks")
+    @DisplayName("gives every exercise its own name, class and file")
     void unique() {
         noProblems(KIT.unique());
     }
@@ -73,7 +85,7 @@ class CourseSelfCheckTest {
     class OnABrokenCourse {
         @TempDir
         static Path dir;
-        static CourseSelfCheck broken;
+        static CourseCheck broken;
 
         @BeforeAll
         static void breakACourse() throws IOException {
@@ -84,8 +96,9 @@ class CourseSelfCheckTest {
                     name = "submit"
                     title = "submit one slow function"
                     file = "01-submit/PoolSubmit.java"
-                    points = 10
-                    checks = "futures.workshop.checks.SubmitChecks"
+                    points = 12
+                    submits = { method = "submitSlowFunction", call = "slowFunction(5)" }
+                    prints = ["Result is 5", ""]
                     hints = ["one?", "two?"]
 
                     [[exercise]]
@@ -93,8 +106,8 @@ class CourseSelfCheckTest {
                     title = "the same again"
                     file = "01-submit/PoolSubmit.java"
                     points = 0
-                    checks = "futures.workshop.checks.NoSuchChecks"
-                    hints = ["only one?"]
+                    checks = "NoSuchChecks"
+                    hints = []
 
                     [[exercise]]
                     name = "gone"
@@ -102,14 +115,25 @@ class CourseSelfCheckTest {
                     file = "09-gone/Gone.java"
                     points = 5
                     checks = "java.lang.String"
+                    prints = ["both"]
                     hints = ["one?", ""]
+
+                    [[exercise]]
+                    name = "ungraded"
+                    title = "nothing grades it"
+                    file = "04-ungraded/Ungraded.java"
+                    points = 5
+                    hints = ["one?"]
                     """);
             // the exercise is a solved file (no TODO), the solution is the stub (a TODO)
             copy(Path.of("solutions/01-submit/PoolSubmit.java"), exercises.resolve("01-submit/PoolSubmit.java"));
             copy(Path.of("exercises/01-submit/PoolSubmit.java"), solutions.resolve("01-submit/PoolSubmit.java"));
             copy(Path.of("exercises/02-arguments/PoolAdd.java"), exercises.resolve("02-extra/Extra.java"));
             copy(Path.of("solutions/03-async/ApplyAsync.java"), solutions.resolve("03-only/Only.java"));
-            broken = new CourseSelfCheck(exercises, solutions);
+            // a copy of step 2 as step 4: its opening comment still says step 2
+            copy(Path.of("exercises/02-arguments/PoolAdd.java"), exercises.resolve("04-ungraded/Ungraded.java"));
+            copy(Path.of("solutions/02-arguments/PoolAdd.java"), solutions.resolve("04-ungraded/Ungraded.java"));
+            broken = new CourseCheck(exercises, solutions);
         }
 
         private static void copy(Path from, Path to) throws IOException {
@@ -134,19 +158,32 @@ class CourseSelfCheckTest {
         }
 
         @Test
-        @DisplayName("names too few hints, an empty hint and zero points")
+        @DisplayName("names no hints, an empty hint and zero points")
         void hintsAndPoints() {
             assertThat(String.join("\n", broken.hintsAndPoints()))
-                    .contains("exercise 2 (\"Submit\"): 1 hint(s); give at least two", "points = 0",
+                    .contains("exercise 2 (\"Submit\"): no hints", "points = 0",
                             "exercise 3 (\"gone\"): an empty hint");
         }
 
         @Test
-        @DisplayName("names a checks class that does not exist and one without checks")
-        void checksClasses() {
-            assertThat(String.join("\n", broken.checksClasses()))
+        @DisplayName("names a checks class that does not exist, one without checks, both kinds at once, half a declaration and nothing at all")
+        void grading() {
+            assertThat(String.join("\n", broken.grading()))
                     .contains("futures.workshop.checks.NoSuchChecks\" is not a class of the kit",
-                            "java.lang.String has no @Test");
+                            "java.lang.String has no @Test",
+                            "exercise 3 (\"gone\"): both checks = \"java.lang.String\" and submits/prints; keep one",
+                            "exercise 1 (\"submit\"): submits has no value",
+                            "exercise 1 (\"submit\"): an empty line in 'prints'",
+                            "exercise 4 (\"ungraded\"): nothing grades it");
+        }
+
+        @Test
+        @DisplayName("names an opening comment that disagrees with info.toml: its step, points and EX=")
+        void headers() {
+            assertThat(String.join("\n", broken.headers()))
+                    .contains("01-submit/PoolSubmit.java: its first line says 10 points, but info.toml gives 12",
+                            "04-ungraded/Ungraded.java: its first line says Step 2, but it is step 4",
+                            "04-ungraded/Ungraded.java: it says make ... EX=2, but it is exercise 4 (\"ungraded\"); write EX=4");
         }
 
         @Test

@@ -11,33 +11,50 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The rules a course must keep, rustlings-style: each rule returns its problems, every problem
- * worded as what is wrong and how to fix it. {@link CourseSelfCheckTest} runs them on the kit's
- * course (no problems allowed) and on a broken copy (each rule must speak up).
+ * The rules a course must keep that can be seen without running anything, rustlings-style: each
+ * rule returns its problems, every problem worded as what is wrong and how to fix it.
+ * {@code make verify-course} runs them, then grades every stub and solution; the kit's own tests
+ * run them on the kit's course (no problems allowed) and on a broken copy (each must speak up).
  */
-final class CourseSelfCheck {
+public final class CourseCheck {
     private static final String TODO = "// TODO";
 
     private final Course course;
     private final Path exercises;
     private final Path solutions;
 
-    CourseSelfCheck(Path exercises, Path solutions) {
+    public CourseCheck(Path exercises, Path solutions) {
         this.course = Course.load(exercises);
         this.exercises = exercises;
         this.solutions = solutions;
     }
 
-    Course course() {
+    public Course course() {
         return course;
     }
 
+    /** Every problem every rule finds, in course order within each rule. */
+    public List<String> problems() {
+        List<String> all = new ArrayList<>();
+        all.addAll(filesExist());
+        all.addAll(todos());
+        all.addAll(hintsAndPoints());
+        all.addAll(grading());
+        all.addAll(treesMirror());
+        all.addAll(unique());
+        all.addAll(headers());
+        return all;
+    }
+
     /** Each exercise's file exists in exercises/ and in solutions/. */
-    List<String> filesExist() {
+    public List<String> filesExist() {
         List<String> problems = new ArrayList<>();
         for (Exercise e : course.exercises()) {
             for (Path root : List.of(exercises, solutions)) {
@@ -51,7 +68,7 @@ final class CourseSelfCheck {
     }
 
     /** An exercise says what to change with a TODO; its solution has none left. */
-    List<String> todos() {
+    public List<String> todos() {
         List<String> problems = new ArrayList<>();
         for (Exercise e : course.exercises()) {
             Path exercise = exercises.resolve(e.file());
@@ -68,12 +85,12 @@ final class CourseSelfCheck {
         return problems;
     }
 
-    /** Enough hints to climb, and points to earn. */
-    List<String> hintsAndPoints() {
+    /** A hint to start the climb, and points to earn. */
+    public List<String> hintsAndPoints() {
         List<String> problems = new ArrayList<>();
         for (Exercise e : course.exercises()) {
-            if (e.hints().size() < 2) {
-                problems.add(where(e) + ": " + e.hints().size() + " hint(s); give at least two in 'hints', gentlest first");
+            if (e.hints().isEmpty()) {
+                problems.add(where(e) + ": no hints; add hints = [\"...\"], gentlest first (questions and Javadoc pointers)");
             }
             if (e.hints().stream().anyMatch(h -> h == null || h.isBlank())) {
                 problems.add(where(e) + ": an empty hint in 'hints'; write it or remove it");
@@ -85,28 +102,101 @@ final class CourseSelfCheck {
         return problems;
     }
 
-    /** The checks class named by each exercise exists and has checks in it. */
-    List<String> checksClasses() {
+    /**
+     * Something grades each exercise: a checks class that exists and has checks, or checks
+     * declared in full; not both.
+     */
+    public List<String> grading() {
         List<String> problems = new ArrayList<>();
         for (Exercise e : course.exercises()) {
-            Class<?> type;
-            try {
-                type = Class.forName(e.checks());
-            } catch (ClassNotFoundException | LinkageError x) {
-                problems.add(where(e) + ": checks = \"" + e.checks() + "\" is not a class of the kit;"
-                        + " write it under src/main/java/futures/workshop/checks/, or fix the name");
+            Exercise.Declared d = e.declared();
+            if (e.checks() == null && d.isEmpty()) {
+                problems.add(where(e) + ": nothing grades it; declare submits = { method = ..., call = ..., value = ... }"
+                        + " and prints = [...], or name a checks class (see the top of " + Course.FILE + ")");
                 continue;
             }
-            if (!hasChecks(type)) {
-                problems.add(where(e) + ": " + e.checks() + " has no @Test or @ParameterizedTest method;"
-                        + " add the checks that grade this exercise");
+            if (e.checks() != null && !d.isEmpty()) {
+                problems.add(where(e) + ": both checks = \"" + e.checks() + "\" and submits/prints; keep one of them");
+            }
+            if (e.checks() != null) {
+                checksClass(e).ifPresent(problems::add);
+            }
+            if (d.submits() != null) {
+                Exercise.Submits s = d.submits();
+                for (String[] field : new String[][] {{"method", s.method()}, {"call", s.call()}, {"value", s.value()}}) {
+                    if (field[1] == null || field[1].isBlank()) {
+                        problems.add(where(e) + ": submits has no " + field[0] + "; write submits = { method = \"...\","
+                                + " call = \"slowAdd(1, 6, 7)\", value = \"13\" }");
+                    }
+                }
+            }
+            if (d.prints().stream().anyMatch(l -> l == null || l.isBlank())) {
+                problems.add(where(e) + ": an empty line in 'prints'; write the line main prints, or remove it");
             }
         }
         return problems;
     }
 
+    private static Optional<String> checksClass(Exercise e) {
+        Class<?> type;
+        try {
+            type = Class.forName(e.checks());
+        } catch (ClassNotFoundException | LinkageError x) {
+            return Optional.of(where(e) + ": checks = \"" + e.checks() + "\" is not a class of the kit;"
+                    + " write it under src/main/java/futures/workshop/checks/, or fix the name");
+        }
+        if (!hasChecks(type)) {
+            return Optional.of(where(e) + ": " + e.checks() + " has no @Test or @ParameterizedTest method;"
+                    + " add the checks that grade this exercise");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An exercise's opening comment agrees with info.toml where it repeats it: the step and its
+     * points ("// Step 3: ...  15 points"), and the exercise in "make check EX=3".
+     */
+    public List<String> headers() {
+        List<String> problems = new ArrayList<>();
+        for (Exercise e : course.exercises()) {
+            for (Path root : List.of(exercises, solutions)) {
+                Path file = root.resolve(e.file());
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                String text = read(file);
+                Matcher m = STEP_LINE.matcher(text);
+                if (m.find()) {
+                    if (Integer.parseInt(m.group(1)) != e.step()) {
+                        problems.add(file + ": its first line says Step " + m.group(1) + ", but it is step " + e.step()
+                                + " of the course; write // Step " + e.step() + ":");
+                    }
+                    if (m.group(2) != null && Integer.parseInt(m.group(2)) != e.points()) {
+                        problems.add(file + ": its first line says " + m.group(2) + " points, but " + Course.FILE
+                                + " gives " + e.points() + "; make them agree");
+                    }
+                }
+                Matcher x = MAKE_EX.matcher(text);
+                while (x.find()) {
+                    String named = x.group(1);
+                    if (!named.equals(Integer.toString(e.step())) && !named.equalsIgnoreCase(e.name())) {
+                        problems.add(file + ": it says make ... EX=" + named + ", but it is exercise " + e.step()
+                                + " (\"" + e.name() + "\"); write EX=" + e.step());
+                        break;
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** "// Step 3: two calls at the same time.       15 points" */
+    static final Pattern STEP_LINE = Pattern.compile("^// Step (\\d+):.*?(?:\\b(\\d+) points)?\\s*$", Pattern.MULTILINE);
+    /** "make run EX=3", "make check EX=async" */
+    static final Pattern MAKE_EX = Pattern.compile("make (?:run|check|hint|timeline) EX=([\\w-]+)");
+
     /** solutions/ mirrors exercises/ path for path, and every exercise file is in the course. */
-    List<String> treesMirror() {
+    public List<String> treesMirror() {
         List<String> problems = new ArrayList<>();
         Set<String> inExercises = files(exercises);
         inExercises.remove(Course.FILE);
@@ -134,13 +224,12 @@ final class CourseSelfCheck {
         return problems;
     }
 
-    /** Names, class names, files and checks classes each belong to one exercise only. */
-    List<String> unique() {
+    /** Names, class names and files each belong to one exercise only. */
+    public List<String> unique() {
         List<String> problems = new ArrayList<>();
         duplicates("name", Exercise::name, problems);
         duplicates("class name", Exercise::className, problems);
         duplicates("file", Exercise::file, problems);
-        duplicates("checks", Exercise::checks, problems);
         return problems;
     }
 
@@ -148,7 +237,7 @@ final class CourseSelfCheck {
         Set<String> seen = new HashSet<>();
         for (Exercise e : course.exercises()) {
             String value = key.apply(e);
-            if (!seen.add(value.toLowerCase(java.util.Locale.ROOT))) {
+            if (value != null && !seen.add(value.toLowerCase(java.util.Locale.ROOT))) {
                 problems.add(where(e) + ": " + what + " \"" + value + "\" is used by an earlier exercise too;"
                         + " give each exercise its own (make check EX=... must find exactly one)");
             }

@@ -36,13 +36,16 @@ public final class NewExercise {
         /** The author's next moves, in a few lines. */
         public String text(Path top) {
             StringBuilder out = new StringBuilder();
+            String ex = top.relativize(exercise).toString();
+            String so = top.relativize(solution).toString();
+            String co = top.relativize(courseFile).toString();
+            int width = Math.max(ex.length(), Math.max(so.length(), co.length()));
             out.append("Added step ").append(step).append(" \"").append(name).append("\", a copy of step ")
                     .append(from.label()).append(". Make it yours in these three files:\n")
-                    .append("  ").append(top.relativize(exercise)).append("   what learners start from (keep a // TODO and a\n")
-                    .append("  ").append(" ".repeat(top.relativize(exercise).toString().length()))
-                    .append("   \"not done yet\" exception where they write)\n")
-                    .append("  ").append(top.relativize(solution)).append("   the same, solved\n")
-                    .append("  ").append(top.relativize(courseFile)).append("        its entry: title, points, hints, what is checked\n");
+                    .append(String.format(Locale.ROOT, "  %-" + width + "s  what learners start from: keep a // TODO and a%n", ex))
+                    .append(String.format(Locale.ROOT, "  %-" + width + "s  \"not done yet\" exception where they write%n", ""))
+                    .append(String.format(Locale.ROOT, "  %-" + width + "s  the same, solved%n", so))
+                    .append(String.format(Locale.ROOT, "  %-" + width + "s  its entry: title, points, hints, what is checked%n", co));
             if (from.checks() != null) {
                 out.append("Step ").append(from.step()).append(" is graded by ").append(from.checks()).append(", written for that step:")
                         .append(" the copy shares it while its methods and calls stay the same; otherwise declare")
@@ -142,8 +145,8 @@ public final class NewExercise {
 
     /** The source's text as the new step's: its class renamed, its file and step numbers changed. */
     static String copyText(String text, Exercise source, int step, String file, String className) {
-        String out = text.replaceAll("\\b" + Pattern.quote(source.className()) + "\\b", Matcher.quoteReplacement(className))
-                .replace(source.file(), file);
+        String out = text.replace(source.file(), file)
+                .replaceAll("\\b" + Pattern.quote(source.className()) + "\\b", Matcher.quoteReplacement(className));
         return renumber(out, source, step);
     }
 

@@ -74,6 +74,10 @@ STEP       ?=# the lesson step to show: make demo STEP=5 (ARGS=1 for one worker 
 DIR        ?=# the class folder, one copy of exercises/ per learner: make grade-class DIR=submissions/
 GRADE_ARGS ?=# more grade-class options: --workers 4 --limit 120 --out target/grades/class
 
+.PHONY: plan
+plan: $(BUILT) ## the session at a glance: each step's minutes, JShell script, exercise and demo
+	@$(KIT) plan
+
 .PHONY: demo
 demo: $(BUILT) ## run a step's reference solution at real speed, with the live board or timeline
 	@$(KIT) demo $(call pass,STEP) -- $(ARGS)

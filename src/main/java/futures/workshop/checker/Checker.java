@@ -113,6 +113,9 @@ public final class Checker implements AutoCloseable {
             CompletableFuture<Compilation> compilation = compiling.get(exercise.file());
             compiled.put(exercise, compilation);
             Submission submission = new Submission(exercise, shown, compilation, sandbox);
+            if (exercise.checks() != null && !loads(exercise.checks())) {
+                continue; // its verdict says the kit cannot grade it; the others are graded
+            }
             Wave wave = waves.stream().filter(w -> w.takes(exercise)).findFirst().orElseGet(() -> {
                 Wave fresh = new Wave(UUID.randomUUID().toString());
                 waves.add(fresh);
@@ -135,7 +138,13 @@ public final class Checker implements AutoCloseable {
         running.forEach(CompletableFuture::join);
         Sandbox.debug("checks ran in %d ms, %d JUnit run(s)", (System.nanoTime() - begin) / 1_000_000, waves.size());
         Map<Exercise, List<CheckResult>> results = new LinkedHashMap<>();
-        waveOf.forEach((exercise, wave) -> results.put(exercise, wave.results.getOrDefault(exercise.checksKey(), List.of())));
+        Map<Exercise, String> failures = new LinkedHashMap<>();
+        waveOf.forEach((exercise, wave) -> {
+            results.put(exercise, wave.results.getOrDefault(exercise.checksKey(), List.of()));
+            if (wave.failure != null) {
+                failures.put(exercise, wave.failure);
+            }
+        });
 
         Map<Exercise, Verdict> early = new LinkedHashMap<>(missing);
         compiled.forEach((exercise, compilation) -> {
@@ -147,16 +156,32 @@ public final class Checker implements AutoCloseable {
         List<Verdict> verdicts = new ArrayList<>();
         for (Exercise exercise : which) {
             Verdict verdict = early.get(exercise);
+            if (verdict == null && exercise.checks() != null && !loads(exercise.checks())) {
+                verdict = new Verdict(exercise, Verdict.Status.FAILED, List.of(), List.of("the kit cannot grade exercise "
+                        + exercise.label() + ": info.toml names the checks class " + exercise.checks()
+                        + ", which does not exist; whoever wrote the course fixes it (make verify-course says how)"));
+            }
             if (verdict == null) {
                 List<CheckResult> checks = results.getOrDefault(exercise, List.of());
                 boolean passed = !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
                 verdict = new Verdict(exercise, passed ? Verdict.Status.PASSED : Verdict.Status.FAILED, checks,
-                        checks.isEmpty() ? List.of("no checks ran for exercise " + exercise.label()
+                        failures.containsKey(exercise) ? List.of(failures.get(exercise))
+                                : checks.isEmpty() ? List.of("no checks ran for exercise " + exercise.label()
                                 + ": name a checks class in info.toml, or declare submits/prints") : List.of());
             }
             verdicts.add(verdict);
         }
         return verdicts;
+    }
+
+    /** Whether a checks class named in info.toml is there to run (a course being written may name one not yet written). */
+    private static boolean loads(String checksClass) {
+        try {
+            Class.forName(checksClass, false, Checker.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** The exercises graded in one JUnit run: each checks class at most once. */
@@ -166,6 +191,7 @@ public final class Checker implements AutoCloseable {
         final List<Submission> declared = new ArrayList<>();
         final List<Submission> byClass = new ArrayList<>();
         Map<String, List<CheckResult>> results = Map.of();
+        String failure;
 
         Wave(String run) {
             this.run = run;
@@ -194,6 +220,8 @@ public final class Checker implements AutoCloseable {
             }
             try {
                 results = classes.isEmpty() ? Map.of() : checker.runChecks(run, classes, listener);
+            } catch (RuntimeException e) { // JUnit could not even start them: a kit or course bug, said per exercise
+                failure = "the checker could not run the checks: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
             } finally {
                 checkClasses.forEach(c -> Submissions.unregister(run, c));
                 Submissions.unregisterDeclared(run);

@@ -3,6 +3,7 @@ package futures.workshop.cli;
 import futures.workshop.course.Course;
 import futures.workshop.instructor.Demo;
 import futures.workshop.instructor.GradeClass;
+import futures.workshop.instructor.Plan;
 import futures.workshop.terminal.Terminals;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,23 @@ final class InstructorCommands {
     private InstructorCommands() {}
 
     static List<Object> all(Kit.Context kit) {
-        return List.of(new DemoCommand(kit), new GradeClassCommand(kit));
+        return List.of(new PlanCommand(kit), new DemoCommand(kit), new GradeClassCommand(kit));
+    }
+
+    @Command(name = "plan", description = "The session at a glance, from the course: each step's minutes, JShell script, exercise and demo.")
+    static final class PlanCommand implements Callable<Integer> {
+        private final Kit.Context kit;
+
+        PlanCommand(Kit.Context kit) {
+            this.kit = kit;
+        }
+
+        @Override
+        public Integer call() {
+            Course course = Course.load(kit.top().resolve("exercises"));
+            kit.out().print(Plan.text(course, kit.top().resolve("jshell")));
+            return 0;
+        }
     }
 
     @Command(name = "demo", description = "Runs a step's reference solution at real speed, with the live board or its timeline.")

@@ -20,7 +20,7 @@ public record Course(List<Exercise> exercises) {
 
     /** One {@code [[exercise]]} table as written in the file; the step comes from its position. */
     private record Entry(String name, String title, String file, int points, String checks, List<String> hints,
-                         Exercise.Submits submits, List<String> prints) {}
+                         Exercise.Submits submits, List<String> prints, Integer minutes) {}
 
     private record Document(@JsonProperty("exercise") List<Entry> exercise) {}
 
@@ -54,7 +54,7 @@ public record Course(List<Exercise> exercises) {
             exercises.add(new Exercise(exercises.size() + 1, e.name(), e.title() == null ? e.name() : e.title(), e.file(),
                     e.points(), checks,
                     new Exercise.Declared(e.submits(), e.prints()),
-                    e.hints() == null ? List.of() : List.copyOf(e.hints())));
+                    e.hints() == null ? List.of() : List.copyOf(e.hints()), e.minutes() == null ? 0 : e.minutes()));
         }
         return new Course(List.copyOf(exercises));
     }

@@ -16,9 +16,10 @@ import java.util.List;
  * @param declared  the common checks written in info.toml ({@code submits}, {@code prints}); empty
  *                  when a checks class grades it
  * @param hints     the ladder of hints, gentlest first
+ * @param minutes   how long the session gives the step ({@code make plan}); 0 when not said
  */
 public record Exercise(int step, String name, String title, String file, int points, String checks,
-                       Declared declared, List<String> hints) {
+                       Declared declared, List<String> hints, int minutes) {
 
     /** Where the kit's checks classes live: info.toml may name one by its simple name. */
     public static final String CHECKS_PACKAGE = "futures.workshop.checks.";

@@ -32,11 +32,14 @@ public final class Stubs {
         }
     }
 
-    /** True when {@code file} exists and is byte for byte the stub: the learner has not started. */
+    /**
+     * True when {@code file} exists and is byte for byte the stub: the learner has not started.
+     * False when the kit has no copy of it (a step added since the kit was built).
+     */
     public static boolean untouched(Exercise exercise, Path file) {
         try {
             return Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes(exercise));
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             return false;
         }
     }

@@ -71,7 +71,7 @@ final class AuthorCommands {
             Course course = rules.course();
             List<String> problems = new ArrayList<>(rules.problems());
             problems.addAll(staleCopies(course));
-            problems.addAll(graded(course, exercises, solutions));
+            problems.addAll(graded(rules.gradable(), course, exercises, solutions));
             if (problems.isEmpty()) {
                 kit.out().printf("The course is ready: %d exercises, %d points. Every file is in place, every untouched"
                         + " exercise fails with \"not done yet\" and every solution passes.%n",
@@ -83,9 +83,12 @@ final class AuthorCommands {
             return 1;
         }
 
-        /** Every exercise graded twice: as shipped (must fail, "not done yet" only) and solved (must pass). */
-        private List<String> graded(Course course, Path exercises, Path solutions) {
-            List<Exercise> gradable = course.exercises().stream()
+        /**
+         * Every exercise whose grading is in order graded twice: as shipped (must fail, with "not
+         * done yet" only) and solved (must pass).
+         */
+        private List<String> graded(List<Exercise> which, Course course, Path exercises, Path solutions) {
+            List<Exercise> gradable = which.stream()
                     .filter(e -> Files.isRegularFile(exercises.resolve(e.file())) && Files.isRegularFile(solutions.resolve(e.file())))
                     .toList();
             List<String> problems = new ArrayList<>();

@@ -59,7 +59,7 @@ public final class CourseCheck {
         for (Exercise e : course.exercises()) {
             for (Path root : List.of(exercises, solutions)) {
                 if (!Files.isRegularFile(root.resolve(e.file()))) {
-                    problems.add(where(e) + ": " + root.resolve(e.file()) + " is missing; create it, or fix 'file' in "
+                    problems.add(where(e) + ": " + shown(root.resolve(e.file())) + " is missing; create it, or fix 'file' in "
                             + Course.FILE);
                 }
             }
@@ -74,11 +74,11 @@ public final class CourseCheck {
             Path exercise = exercises.resolve(e.file());
             Path solution = solutions.resolve(e.file());
             if (Files.isRegularFile(exercise) && !read(exercise).contains(TODO)) {
-                problems.add(where(e) + ": " + exercise + " has no \"" + TODO
+                problems.add(where(e) + ": " + shown(exercise) + " has no \"" + TODO
                         + "\" comment; mark the lines the learner must change");
             }
             if (Files.isRegularFile(solution) && read(solution).contains(TODO)) {
-                problems.add(where(e) + ": " + solution + " still has a \"" + TODO
+                problems.add(where(e) + ": " + shown(solution) + " still has a \"" + TODO
                         + "\"; resolve it in the solution (keep the explanatory comments)");
             }
         }
@@ -108,31 +108,40 @@ public final class CourseCheck {
      */
     public List<String> grading() {
         List<String> problems = new ArrayList<>();
-        for (Exercise e : course.exercises()) {
-            Exercise.Declared d = e.declared();
-            if (e.checks() == null && d.isEmpty()) {
-                problems.add(where(e) + ": nothing grades it; declare submits = { method = ..., call = ..., value = ... }"
-                        + " and prints = [...], or name a checks class (see the top of " + Course.FILE + ")");
-                continue;
-            }
-            if (e.checks() != null && !d.isEmpty()) {
-                problems.add(where(e) + ": both checks = \"" + e.checks() + "\" and submits/prints; keep one of them");
-            }
-            if (e.checks() != null) {
-                checksClass(e).ifPresent(problems::add);
-            }
-            if (d.submits() != null) {
-                Exercise.Submits s = d.submits();
-                for (String[] field : new String[][] {{"method", s.method()}, {"call", s.call()}, {"value", s.value()}}) {
-                    if (field[1] == null || field[1].isBlank()) {
-                        problems.add(where(e) + ": submits has no " + field[0] + "; write submits = { method = \"...\","
-                                + " call = \"slowAdd(1, 6, 7)\", value = \"13\" }");
-                    }
+        course.exercises().forEach(e -> problems.addAll(grading(e)));
+        return problems;
+    }
+
+    /** The exercises whose grading is in order: these can be graded to see whether stub and solution behave. */
+    public List<Exercise> gradable() {
+        return course.exercises().stream().filter(e -> grading(e).isEmpty()).toList();
+    }
+
+    private List<String> grading(Exercise e) {
+        List<String> problems = new ArrayList<>();
+        Exercise.Declared d = e.declared();
+        if (e.checks() == null && d.isEmpty()) {
+            problems.add(where(e) + ": nothing grades it; declare submits = { method = ..., call = ..., value = ... }"
+                    + " and prints = [...], or name a checks class (see the top of " + Course.FILE + ")");
+            return problems;
+        }
+        if (e.checks() != null && !d.isEmpty()) {
+            problems.add(where(e) + ": both checks = \"" + e.checks() + "\" and submits/prints; keep one of them");
+        }
+        if (e.checks() != null) {
+            checksClass(e).ifPresent(problems::add);
+        }
+        if (d.submits() != null) {
+            Exercise.Submits s = d.submits();
+            for (String[] field : new String[][] {{"method", s.method()}, {"call", s.call()}, {"value", s.value()}}) {
+                if (field[1] == null || field[1].isBlank()) {
+                    problems.add(where(e) + ": submits has no " + field[0] + "; write submits = { method = \"...\","
+                            + " call = \"slowAdd(1, 6, 7)\", value = \"13\" }");
                 }
             }
-            if (d.prints().stream().anyMatch(l -> l == null || l.isBlank())) {
-                problems.add(where(e) + ": an empty line in 'prints'; write the line main prints, or remove it");
-            }
+        }
+        if (d.prints().stream().anyMatch(l -> l == null || l.isBlank())) {
+            problems.add(where(e) + ": an empty line in 'prints'; write the line main prints, or remove it");
         }
         return problems;
     }
@@ -168,11 +177,11 @@ public final class CourseCheck {
                 Matcher m = STEP_LINE.matcher(text);
                 if (m.find()) {
                     if (Integer.parseInt(m.group(1)) != e.step()) {
-                        problems.add(file + ": its first line says Step " + m.group(1) + ", but it is step " + e.step()
+                        problems.add(shown(file) + ": its first line says Step " + m.group(1) + ", but it is step " + e.step()
                                 + " of the course; write // Step " + e.step() + ":");
                     }
                     if (m.group(2) != null && Integer.parseInt(m.group(2)) != e.points()) {
-                        problems.add(file + ": its first line says " + m.group(2) + " points, but " + Course.FILE
+                        problems.add(shown(file) + ": its first line says " + m.group(2) + " points, but " + Course.FILE
                                 + " gives " + e.points() + "; make them agree");
                     }
                 }
@@ -180,7 +189,7 @@ public final class CourseCheck {
                 while (x.find()) {
                     String named = x.group(1);
                     if (!named.equals(Integer.toString(e.step())) && !named.equalsIgnoreCase(e.name())) {
-                        problems.add(file + ": it says make ... EX=" + named + ", but it is exercise " + e.step()
+                        problems.add(shown(file) + ": it says make ... EX=" + named + ", but it is exercise " + e.step()
                                 + " (\"" + e.name() + "\"); write EX=" + e.step());
                         break;
                     }
@@ -203,13 +212,13 @@ public final class CourseCheck {
         Set<String> inSolutions = files(solutions);
         for (String path : inExercises) {
             if (!inSolutions.contains(path)) {
-                problems.add(exercises.resolve(path) + " has no mirror: add " + solutions.resolve(path)
+                problems.add(shown(exercises.resolve(path)) + " has no mirror: add " + shown(solutions.resolve(path))
                         + " (the solved file), or remove it");
             }
         }
         for (String path : inSolutions) {
             if (!inExercises.contains(path)) {
-                problems.add(solutions.resolve(path) + " has no mirror: add " + exercises.resolve(path)
+                problems.add(shown(solutions.resolve(path)) + " has no mirror: add " + shown(exercises.resolve(path))
                         + " (the file learners start from), or remove it");
             }
         }
@@ -217,7 +226,7 @@ public final class CourseCheck {
         course.exercises().forEach(e -> listed.add(e.file()));
         for (String path : inExercises) {
             if (path.endsWith(".java") && !listed.contains(path)) {
-                problems.add(exercises.resolve(path) + " belongs to no exercise: add an [[exercise]] with file = \""
+                problems.add(shown(exercises.resolve(path)) + " belongs to no exercise: add an [[exercise]] with file = \""
                         + path + "\" to " + Course.FILE + ", or remove the file");
             }
         }
@@ -254,6 +263,13 @@ public final class CourseCheck {
             }
         }
         return false;
+    }
+
+    /** A path as the author types it, from the kit's top folder: exercises/03-async/ApplyAsync.java. */
+    private String shown(Path file) {
+        Path top = exercises.toAbsolutePath().normalize().getParent();
+        Path f = file.toAbsolutePath().normalize();
+        return top != null && f.startsWith(top) ? top.relativize(f).toString() : file.toString();
     }
 
     private static String where(Exercise e) {

@@ -261,7 +261,8 @@ public final class Checker implements AutoCloseable {
             if (id.isTest() || failedContainer) {
                 String message = result.getThrowable().map(Collector::message).orElse(null);
                 byId.put(id.getUniqueId(), new CheckResult(id.getDisplayName(),
-                        result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message));
+                        result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message,
+                        result.getThrowable().filter(t -> t instanceof NotDoneYet).isPresent()));
             }
         }
 

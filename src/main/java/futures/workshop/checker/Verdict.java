@@ -15,14 +15,22 @@ public record Verdict(Exercise exercise, Status status, List<CheckResult> checks
 
     public enum Status { PASSED, FAILED, NOT_COMPILED, MISSING }
 
-    /** One check: its sentence-like name and, when it failed, the message for the learner. */
-    public record CheckResult(String name, boolean passed, String message) {}
+    /**
+     * One check: its sentence-like name and, when it failed, the message for the learner.
+     *
+     * @param notDoneYet it failed on the stub's "not done yet" ({@link NotDoneYet})
+     */
+    public record CheckResult(String name, boolean passed, String message, boolean notDoneYet) {
+        public CheckResult(String name, boolean passed, String message) {
+            this(name, passed, message, false);
+        }
+    }
 
     /** An untouched exercise: every check stopped at the stub's "not done yet". */
     public boolean notDoneYet() {
         List<CheckResult> failures = failures();
         return status == Status.FAILED && !failures.isEmpty()
-                && failures.stream().allMatch(f -> f.message() != null && f.message().startsWith("not done yet"));
+                && failures.stream().allMatch(CheckResult::notDoneYet);
     }
 
     public boolean passed() {
@@ -49,7 +57,7 @@ public record Verdict(Exercise exercise, Status status, List<CheckResult> checks
             case FAILED -> failures().stream().findFirst()
                     .map(c -> {
                         String message = c.message() == null ? "failed" : c.message();
-                        return message.startsWith("not done yet") ? message : c.name() + ": " + message;
+                        return c.notDoneYet() ? message : c.name() + ": " + message;
                     })
                     .orElse(String.join("\n", problems));
         };

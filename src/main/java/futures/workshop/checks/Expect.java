@@ -6,7 +6,10 @@ import futures.workshop.checker.Submission;
 import futures.workshop.runtime.Call;
 import futures.workshop.sandbox.Sandbox;
 import futures.workshop.terminal.Timeline;
+import futures.workshop.checker.NotDoneYet;
+import futures.workshop.sandbox.Learner;
 import futures.workshop.sandbox.Outcome;
+import futures.workshop.sandbox.Thrown;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -58,72 +61,60 @@ final class Expect {
                 return o;
             }
             case THREW -> {
-                String error = o.error();
-                if (error.contains("not done yet")) {
-                    throw new AssertionError(error.substring(error.indexOf("not done yet"))
-                            + "\nlook at:  " + file + ": follow the TODO comments");
+                Thrown thrown = o.thrown();
+                if (thrown.notDoneYet()) {
+                    throw new NotDoneYet(thrown.whatIsNotDone(), file);
                 }
-                if (error.startsWith("futures.workshop.sandbox.Learner$MissingMethod")) {
+                if (thrown.is(Learner.MissingMethod.class)) {
                     throw new AssertionError(message("the methods the exercise gave you, unchanged in shape",
-                            error.substring(error.indexOf(':') + 2), file, null));
+                            thrown.message(), file, null));
                 }
                 throw new AssertionError(message(what + " to finish normally",
-                        "it threw " + error, firstLine(o.trace(), file), o.trace()));
+                        "it threw " + thrown, line(o, file), o.trace()));
             }
             case TIMED_OUT -> throw new AssertionError(message(what + " to finish within "
                             + Submission.TIME_LIMIT_MS / 1000 + " s (lesson seconds run 100 times faster here)",
-                    "it hangs: " + o.error() + (o.error().contains("deadlock") ? "" : hangHint(o.trace())),
-                    firstLine(o.trace(), file), "where it was stuck:\n" + o.trace()));
+                    "it hangs: " + o.why() + (o.deadlocked().isEmpty() ? waiting(o.waiting()) : ""),
+                    line(o, file), "where it was stuck:\n" + o.trace()));
             case EXITED -> throw new AssertionError(message(what + " to return normally",
-                    "the program called " + o.error() + "(" + o.exitStatus() + ") and ended the JVM before the checks could finish",
-                    firstLine(o.trace(), file) + ": return from the method instead of exiting", o.trace()));
+                    "the program called " + o.exitCall() + "(" + o.exitStatus() + ") and ended the JVM before the checks could finish",
+                    line(o, file) + ": return from the method instead of exiting", o.trace()));
             case FLOODED -> throw new AssertionError(message(what + " to print a few lines",
-                    "output flood: it " + o.error() + " of output (a print inside a loop that never ends?)",
-                    firstLine(o.trace(), file), "first lines printed:\n" + head(o.output(), 8)));
-            case DIED -> throw new AssertionError(message(what + " to finish normally",
-                    "the program " + o.error(), s.exits().isEmpty() || !o.error().startsWith("stopped the JVM") ? file
-                            : String.join(", ", s.exits()) + ": return from the method instead of ending the JVM",
+                    "output flood: it " + o.why() + " of output (a print inside a loop that never ends?)",
+                    line(o, file), "first lines printed:\n" + head(o.output(), 8)));
+            case DIED -> throw new AssertionError(message(what + " to finish normally", "the program " + o.why(),
+                    s.exits().isEmpty() ? file : String.join(", ", s.exits()) + ": return from the method instead of ending the JVM",
                     o.trace()));
+            case KILLED -> throw new AssertionError(message(what + " to finish normally", "the program " + o.why(), file, o.trace()));
             default -> throw new IllegalStateException(o.ending().toString());
         }
     }
 
     /** Passes a crash on, unless it is the stub's "not done yet", which gets its own message. */
     static void finishedUnlessCrash(Submission s, Outcome o) {
-        if (o.error() != null && o.error().contains("not done yet")) {
+        if (o.notDoneYet()) {
             finished(s, o, "the program");
         }
     }
 
-    private static String hangHint(String trace) {
-        if (trace == null) {
-            return "";
+    /** Fails with the stub's own words when a check's call met its "not done yet". */
+    static void notDoneYet(Submission s, Answer answer) {
+        if (answer.notDoneYet()) {
+            throw new NotDoneYet(answer.thrown().whatIsNotDone(), s.file());
         }
-        if (trace.contains("FutureTask.get") || trace.contains("CompletableFuture.get")
-                || trace.contains("CompletableFuture.join") || trace.contains("awaitDone")) {
-            return ", waiting for a future that never completes";
-        }
-        if (trace.contains("awaitTermination") || trace.contains("WorkerPool.close")) {
-            return ", waiting for a pool whose tasks never finish";
-        }
-        return "";
     }
 
-    /** The learner's line at the top of a trace, e.g. {@code ApplyAsync.java:31}, or the file. */
-    static String firstLine(String trace, String file) {
-        if (trace != null) {
-            // only the learner's own file: a hang or an exit has JDK frames on top
-            String own = "(" + file.substring(file.lastIndexOf('/') + 1) + ":";
-            for (String line : trace.split("\n")) {
-                int open = line.lastIndexOf('(');
-                int close = line.lastIndexOf(')');
-                if (line.strip().startsWith("at ") && open > 0 && close > open && line.contains(own)) {
-                    String where = line.substring(open + 1, close);
-                    return file.substring(0, file.lastIndexOf('/') + 1) + where;
-                }
-            }
-        }
-        return file;
+    private static String waiting(Outcome.Waiting waiting) {
+        return switch (waiting) {
+            case FUTURE -> ", waiting for a future that never completes";
+            case POOL -> ", waiting for a pool whose tasks never finish";
+            case NOTHING -> "";
+        };
+    }
+
+    /** The learner's line where it happened, e.g. {@code exercises/03-async/ApplyAsync.java:31}, or the file. */
+    static String line(Outcome o, String file) {
+        return o.line() == null ? file : file.substring(0, file.lastIndexOf('/') + 1) + o.line();
     }
 
     static String head(String text, int lines) {

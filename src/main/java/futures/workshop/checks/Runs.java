@@ -164,27 +164,35 @@ final class Runs {
         }
     }
 
-    /**
-     * Calls {@code body} on another thread and waits at most {@link #BLOCKED_MS}:
-     * "returned: value", "threw: type: message" or "blocked".
-     */
-    static String bounded(Callable<Object> body) throws InterruptedException {
+    /** Calls {@code body} on another thread and waits at most {@link #BLOCKED_MS} for its answer. */
+    static Answer bounded(Callable<Object> body) throws InterruptedException {
         FutureTask<Object> task = new FutureTask<>(body);
         Thread thread = new Thread(task, "learner-call");
         thread.setDaemon(true);
         thread.start();
         try {
-            return "returned: " + task.get(BLOCKED_MS, TimeUnit.MILLISECONDS);
+            return Answer.returned(task.get(BLOCKED_MS, TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            return "threw: " + cause.getClass().getName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            return Answer.threw(e.getCause());
         } catch (TimeoutException e) {
-            return "blocked";
+            return Answer.BLOCKED;
+        }
+    }
+
+    /** {@code future.get()}, throwing what the task threw rather than the ExecutionException around it. */
+    static Object result(Future<?> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) e.getCause();
         }
     }
 
     /** Runs {@code body}, returning what it printed to System.out; the run's own capture is restored. */
-    static String printed(Callable<Object> body, String[] outcome) throws InterruptedException {
+    static String printed(Callable<Object> body, Answer[] outcome) throws InterruptedException {
         PrintStream saved = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));

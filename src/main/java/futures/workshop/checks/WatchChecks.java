@@ -34,9 +34,9 @@ class WatchChecks {
             List<Future<Integer>> futures = allDone
                     ? List.of(Runs.done(13), Runs.done(3), Runs.done(9), Runs.done(7), Runs.failed(new IllegalArgumentException("x")))
                     : List.of(Runs.done(13), Runs.running(), Runs.failed(new IllegalArgumentException("x")), Runs.done(7), Runs.running());
-            String[] answer = new String[1];
+            Answer[] answer = new Answer[1];
             String printed = Runs.printed(() -> l.call("printStatus", new Class<?>[] {List.class}, futures), answer);
-            return new ArrayList<>(List.of(answer[0], printed));
+            return new ArrayList<Serializable>(List.of(answer[0], printed));
         }
     }
 
@@ -46,9 +46,9 @@ class WatchChecks {
         public Serializable run(Learner l) throws Exception {
             List<Future<Integer>> futures = List.of(Runs.done(13), Runs.done(3), Runs.done(9), Runs.done(7),
                     Runs.failed(new IllegalArgumentException("Called broken function")));
-            String[] answer = new String[1];
+            Answer[] answer = new Answer[1];
             String printed = Runs.printed(() -> l.call("printResults", new Class<?>[] {List.class}, futures), answer);
-            return new ArrayList<>(List.of(answer[0], printed));
+            return new ArrayList<Serializable>(List.of(answer[0], printed));
         }
     }
 
@@ -85,16 +85,17 @@ class WatchChecks {
     void printStatusSaysWhoRuns(Submission s) {
         Outcome o = Expect.finished(s, s.run(new Status(false)), "printStatus(futures)");
         List<?> r = (List<?>) o.value();
-        String answer = (String) r.get(0);
+        Answer answer = (Answer) r.get(0);
         String printed = (String) r.get(1);
-        notDoneYet(s, answer);
+        Expect.notDoneYet(s, answer);
         List<String> expected = List.of("Task 0 has finished", "Task 1 is running...", "Task 2 has finished",
                 "Task 3 has finished", "Task 4 is running...");
-        Expect.that(!answer.equals("blocked"), "printStatus to return at once",
+        Expect.that(!answer.blocked(), "printStatus to return at once",
                 "blocked: it waited for an unfinished task", s.file() + ": printStatus: isDone() never waits; get() does");
         Expect.equal(lines(printed), expected, String.join(" | ", expected),
                 String.join(" | ", lines(printed)), s.file() + ": printStatus (a failed task has finished too)");
-        Expect.equal(answer, "returned: false", "false while some tasks run", answer, s.file() + ": printStatus's return value");
+        Expect.equal(answer, Answer.returned(false), "false while some tasks run", answer.toString(),
+                s.file() + ": printStatus's return value");
     }
 
     @Test
@@ -102,9 +103,9 @@ class WatchChecks {
     @DisplayName("printStatus returns true when every task has finished")
     void printStatusTrueAtTheEnd(Submission s) {
         Outcome o = Expect.finished(s, s.run(new Status(true)), "printStatus(futures)");
-        String answer = (String) ((List<?>) o.value()).get(0);
-        notDoneYet(s, answer);
-        Expect.equal(answer, "returned: true", "true once all have finished", answer,
+        Answer answer = (Answer) ((List<?>) o.value()).get(0);
+        Expect.notDoneYet(s, answer);
+        Expect.equal(answer, Answer.returned(true), "true once all have finished", answer.toString(),
                 s.file() + ": printStatus's return value");
     }
 
@@ -114,11 +115,11 @@ class WatchChecks {
     void printResultsShowsFailure(Submission s) {
         Outcome o = Expect.finished(s, s.run(new Results()), "printResults(futures)");
         List<?> r = (List<?>) o.value();
-        String answer = (String) r.get(0);
-        notDoneYet(s, answer);
+        Answer answer = (Answer) r.get(0);
+        Expect.notDoneYet(s, answer);
         List<String> printed = lines((String) r.get(1));
-        Expect.that(!answer.startsWith("threw: java.util.concurrent.ExecutionException"),
-                "the failure printed, not thrown", "printResults threw " + answer.substring(7),
+        Expect.that(!answer.threw(java.util.concurrent.ExecutionException.class),
+                "the failure printed, not thrown", "printResults threw " + answer.thrown(),
                 s.file() + ": printResults: catch ExecutionException around get()");
         Expect.equal(printed, RESULTS, String.join(" | ", RESULTS), String.join(" | ", printed),
                 s.file() + ": printResults" + (printed.contains("Task 4 failed!") ? ""
@@ -155,12 +156,5 @@ class WatchChecks {
 
     private static List<String> lines(String text) {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static void notDoneYet(Submission s, String answer) {
-        String stub = "threw: java.lang.UnsupportedOperationException: ";
-        if (answer.startsWith(stub) && answer.contains("not done yet")) {
-            throw new AssertionError(answer.substring(stub.length()) + "\nlook at:  " + s.file() + ": follow the TODO comments");
-        }
     }
 }

@@ -74,7 +74,7 @@ class WorkersChecks {
             case EXITED -> {
                 String out = o.output();
                 Expect.that(o.exitStatus() != 0, "a non-zero exit status", "System.exit(0): that tells the shell all went well",
-                        Expect.firstLine(o.trace(), s.file()) + ": after the usage message, System.exit(2)");
+                        Expect.line(o, s.file()) + ": after the usage message, System.exit(2)");
                 Expect.that(!out.contains("Exception") && !out.contains("\tat "), "a usage message, not a stack trace",
                         "the program printed:\n" + Expect.head(out, 8), fix);
                 Expect.that(out.toLowerCase(Locale.ROOT).contains("usage"), "a message that starts with \"Usage:\"",
@@ -85,7 +85,7 @@ class WorkersChecks {
             case THREW -> {
                 Expect.finishedUnlessCrash(s, o);
                 Expect.that(false, "a usage message and a non-zero exit",
-                        "the program crashed with " + o.error(), fix + " (catch the NumberFormatException)", o.trace());
+                        "the program crashed with " + o.thrown(), fix + " (catch the NumberFormatException)", o.trace());
             }
             case RETURNED -> Expect.that(false, "a usage message and a non-zero exit",
                     "the program ran to its end with '" + argument + "' (exit status 0)", fix,

@@ -72,9 +72,9 @@ public final class Harness {
             pool.submit(() -> futures.workshop.lesson.Lesson.slowAdd(0, 1, 2)).get();
         }
         try (var out = new java.io.ObjectOutputStream(OutputStream.nullOutputStream())) {
-            out.writeObject(new Outcome(Outcome.Ending.RETURNED, null, null, null, "", 0,
-                    futures.workshop.runtime.Recorder.global().calls(), futures.workshop.runtime.Recorder.global().tasks(),
-                    0, java.util.List.of(), -1, 0));
+            out.writeObject(new Outcome(Outcome.Ending.RETURNED, null, Thrown.of(new IllegalStateException("warm-up")), null,
+                    null, java.util.List.of(), Outcome.Waiting.NOTHING, null, null, "", 0, futures.workshop.runtime.Recorder.global().calls(),
+                    futures.workshop.runtime.Recorder.global().tasks(), 0, java.util.List.of(), -1, 0));
         }
         Thread.getAllStackTraces();
         try (var self = Harness.class.getResourceAsStream("Harness.class")) {

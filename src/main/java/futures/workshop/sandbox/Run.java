@@ -44,7 +44,8 @@ final class Run {
         this.request = request;
         this.outcomeFile = outcomeFile;
         this.output = new CappedOutput(KEEP_OUTPUT, FLOOD_OUTPUT, () -> {
-            finish(Outcome.Ending.FLOODED, null, "printed more than " + FLOOD_OUTPUT / 1024 / 1024 + " MiB", where(), -1);
+            finish(Outcome.Ending.FLOODED, null, null, null, "printed more than " + FLOOD_OUTPUT / 1024 / 1024 + " MiB",
+                    List.of(), where(), -1);
             Harness.stop();
         });
     }
@@ -71,10 +72,10 @@ final class Run {
                 Learner learner = new Learner(Class.forName(request.className(), true, loader));
                 value = request.scenario().run(learner);
             } catch (Throwable t) {
-                outcome = finish(Outcome.Ending.THREW, null, describe(t), learnerTrace(t), -1);
+                outcome = finish(Outcome.Ending.THREW, null, Thrown.of(t), null, null, List.of(), learnerTrace(t), -1);
                 return reusable(outcome);
             }
-            outcome = finish(Outcome.Ending.RETURNED, value, null, null, -1);
+            outcome = finish(Outcome.Ending.RETURNED, value, null, null, null, List.of(), Place.NOWHERE, -1);
         } finally {
             watchdog.interrupt();
             recorder.gate(Gate.OPEN);
@@ -97,7 +98,7 @@ final class Run {
      */
     void exited(String call, int status) {
         Thread me = Thread.currentThread();
-        Outcome outcome = finish(Outcome.Ending.EXITED, null, call, stackOf(me, me.getStackTrace(), 0), status);
+        Outcome outcome = finish(Outcome.Ending.EXITED, null, null, call, null, List.of(), stackOf(me, me.getStackTrace(), 0), status);
         if (outcome != null && me == runner) {
             runnerExited = true;
         } else {
@@ -107,7 +108,7 @@ final class Run {
 
     /** The JVM is exiting while this run is under way: an exit the trap did not see (reflection, say). */
     void exitedUntrapped() {
-        finish(Outcome.Ending.EXITED, null, "System.exit", where(), -1);
+        finish(Outcome.Ending.EXITED, null, null, "System.exit", null, List.of(), where(), -1);
     }
 
     private void watch() {
@@ -116,17 +117,19 @@ final class Run {
         } catch (InterruptedException e) {
             return;
         }
-        finish(Outcome.Ending.TIMED_OUT, null, "still running after " + request.timeLimitMs() / 1000.0 + " s"
-                + deadlock(), where(), -1);
+        List<String> deadlocked = deadlocked();
+        String why = "still running after " + request.timeLimitMs() / 1000.0 + " s" + (deadlocked.isEmpty() ? ""
+                : ": a deadlock, " + String.join(" and ", deadlocked) + " each wait for a lock another one holds");
+        finish(Outcome.Ending.TIMED_OUT, null, null, null, why, deadlocked, where(), -1);
         Harness.stop();
     }
 
-    /** Names threads that wait for each other's locks, which the JVM can tell for certain. */
-    private static String deadlock() {
+    /** Threads that wait for each other's locks, which the JVM can tell for certain; sorted by name. */
+    private static List<String> deadlocked() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] ids = threads.findDeadlockedThreads();
         if (ids == null) {
-            return "";
+            return List.of();
         }
         List<String> names = new ArrayList<>();
         for (ThreadInfo info : threads.getThreadInfo(ids)) {
@@ -135,18 +138,20 @@ final class Run {
             }
         }
         names.sort(null);
-        return ": a deadlock, " + String.join(" and ", names) + " each wait for a lock another one holds";
+        return List.copyOf(names);
     }
 
     /** Writes the outcome once; later callers get null. {@code exitStatus} is -1 unless it exited. */
-    private Outcome finish(Outcome.Ending ending, Serializable value, String error, String trace, int exitStatus) {
+    private Outcome finish(Outcome.Ending ending, Serializable value, Thrown thrown, String exitCall, String why,
+                           List<String> deadlocked, Place place, int exitStatus) {
         if (!finished.compareAndSet(false, true)) {
             return null;
         }
         List<String> leaked = ending == Outcome.Ending.RETURNED || ending == Outcome.Ending.THREW
                 ? leakedThreads() : List.of();
-        Outcome outcome = new Outcome(ending, value, error, trace, output.text(), output.total(),
-                recorder.calls(), recorder.tasks(), recorder.peak(), leaked, exitStatus, ProcessHandle.current().pid());
+        Outcome outcome = new Outcome(ending, value, thrown, exitCall, why, deadlocked, place.waiting(), place.line(), place.trace(),
+                output.text(), output.total(), recorder.calls(), recorder.tasks(), recorder.peak(), leaked, exitStatus,
+                ProcessHandle.current().pid());
         try {
             Path temp = outcomeFile.resolveSibling(outcomeFile.getFileName() + ".part");
             try (var out = new ObjectOutputStream(Files.newOutputStream(temp))) {
@@ -157,6 +162,35 @@ final class Run {
             Harness.CONTROL.println("error: cannot write the outcome: " + e);
         }
         return outcome;
+    }
+
+    /**
+     * Where something happened in the learner's code: the frames to show, and the learner's first
+     * line among them ({@code ApplyAsync.java:36}), or null when no learner code was on the stack.
+     */
+    record Place(String trace, String line, Outcome.Waiting waiting) {
+        static final Place NOWHERE = new Place(null, null, Outcome.Waiting.NOTHING);
+
+        Place then(Place more) {
+            return new Place((trace == null ? "" : trace) + (more.trace == null ? "" : more.trace), line != null ? line : more.line,
+                    waiting != Outcome.Waiting.NOTHING ? waiting : more.waiting);
+        }
+    }
+
+    /** What the frames above a thread's learner code wait in: a future's get, or a pool's close. */
+    private static Outcome.Waiting waiting(StackTraceElement[] stack, int firstLearnerFrame) {
+        for (int i = 0; i < firstLearnerFrame; i++) {
+            String c = stack[i].getClassName();
+            String m = stack[i].getMethodName();
+            if ((c.equals("java.util.concurrent.FutureTask") && (m.equals("get") || m.equals("awaitDone")))
+                    || (c.equals("java.util.concurrent.CompletableFuture") && (m.equals("get") || m.equals("join")))) {
+                return Outcome.Waiting.FUTURE;
+            }
+            if (m.equals("awaitTermination") || (c.equals("futures.workshop.lesson.WorkerPool") && m.equals("close"))) {
+                return Outcome.Waiting.POOL;
+            }
+        }
+        return Outcome.Waiting.NOTHING;
     }
 
     /** Non-daemon threads started during the run that are still alive after a grace period. */
@@ -186,8 +220,9 @@ final class Run {
     }
 
     /** The frames of a learner's exception that belong to the learner's code, then its causes. */
-    private String learnerTrace(Throwable t) {
+    private Place learnerTrace(Throwable t) {
         StringBuilder out = new StringBuilder();
+        String line = null;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c != t) {
                 out.append("Caused by: ").append(describe(c)).append('\n');
@@ -195,30 +230,31 @@ final class Run {
             for (StackTraceElement e : c.getStackTrace()) {
                 if (isLearnerFrame(e)) {
                     out.append("\tat ").append(e).append('\n');
+                    line = line != null ? line : lineOf(e);
                 }
             }
         }
-        return out.toString();
+        return new Place(out.toString(), line, Outcome.Waiting.NOTHING);
     }
 
     /** Where the learner's threads are now, each from a few frames above its learner code down. */
-    private String where() {
-        StringBuilder out = new StringBuilder();
+    private Place where() {
+        Place place = new Place("", null, Outcome.Waiting.NOTHING);
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread t = entry.getKey();
             // the current thread stays in: on a flood it is the learner's thread that printed
             if (!before.contains(t) || t == runner) {
-                out.append(stackOf(t, entry.getValue(), 3));
+                place = place.then(stackOf(t, entry.getValue(), 3));
             }
         }
-        return out.toString();
+        return place;
     }
 
     /**
      * A thread's name and state, then its stack from {@code above} frames over its top learner
-     * frame down to the last learner frame in that run; "" when no learner code is on it.
+     * frame down to the last learner frame in that run; nothing when no learner code is on it.
      */
-    private String stackOf(Thread t, StackTraceElement[] stack, int above) {
+    private Place stackOf(Thread t, StackTraceElement[] stack, int above) {
         int first = -1;
         for (int i = 0; i < stack.length && first < 0; i++) {
             if (isLearnerFrame(stack[i])) {
@@ -226,7 +262,7 @@ final class Run {
             }
         }
         if (first < 0) {
-            return "";
+            return new Place("", null, Outcome.Waiting.NOTHING);
         }
         StringBuilder out = new StringBuilder();
         out.append(t.getName()).append(" (").append(t.getState()).append(")\n");
@@ -236,7 +272,11 @@ final class Run {
             }
             out.append("\tat ").append(stack[i]).append('\n');
         }
-        return out.toString();
+        return new Place(out.toString(), lineOf(stack[first]), waiting(stack, first));
+    }
+
+    private static String lineOf(StackTraceElement e) {
+        return e.getFileName() == null ? null : e.getFileName() + (e.getLineNumber() > 0 ? ":" + e.getLineNumber() : "");
     }
 
     private boolean isLearnerFrame(StackTraceElement e) {

@@ -109,13 +109,15 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static Outcome died(Request request, Child child, String answer) {
-        String why = answer == null
+        boolean killed = answer == null;
+        String why = killed
                 ? "did not stop within " + (request.timeLimitMs() + KILL_MARGIN_MS) / 1000.0 + " s and was killed"
                 : "stopped the JVM with status " + child.exitStatus() + " before the checks could finish"
                         + " (Runtime.halt, or a crash)";
         String jvm = child.errors();
-        return new Outcome(Outcome.Ending.DIED, null, why, jvm.isEmpty() ? null : jvm, "", 0,
-                List.of(), List.of(), 0, List.of(), child.exitStatus(), -1);
+        return new Outcome(killed ? Outcome.Ending.KILLED : Outcome.Ending.DIED, null, null, null, why, List.of(),
+                Outcome.Waiting.NOTHING, null,
+                jvm.isEmpty() ? null : jvm, "", 0, List.of(), List.of(), 0, List.of(), child.exitStatus(), -1);
     }
 
     /** With WORKSHOP_DEBUG set, says where the checker's time goes. */

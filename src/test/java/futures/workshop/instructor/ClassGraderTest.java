@@ -69,12 +69,13 @@ class ClassGraderTest {
         ClassGrader.Grader grader = (folder, learner, which) -> {
             int call = calls.merge(learner, 1, Integer::sum);
             boolean failsNow = !learner.equals("ana-unlucky") || call == 1; // ana fails only the first time
-            String why = learner.equals("cy-not-started") ? "not done yet: submit it" : "wrong";
+            boolean untouched = learner.equals("cy-not-started");
+            String why = untouched ? "not done yet: submit it" : "wrong";
             List<Verdict> out = new ArrayList<>();
             for (Exercise e : which) {
                 boolean fails = failsNow && e.equals(failing);
                 out.add(new Verdict(e, fails ? Verdict.Status.FAILED : Verdict.Status.PASSED,
-                        List.of(new Verdict.CheckResult("check", !fails, fails ? why : null)), List.of()));
+                        List.of(new Verdict.CheckResult("check", !fails, fails ? why : null, fails && untouched)), List.of()));
             }
             return out;
         };

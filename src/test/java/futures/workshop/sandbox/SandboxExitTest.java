@@ -84,7 +84,7 @@ class SandboxExitTest {
         for (String[] c : cases) {
             Outcome o = run(c[0]);
             assertThat(o.ending()).as(c[0]).isEqualTo(Outcome.Ending.EXITED);
-            assertThat(o.error()).as(c[0]).isEqualTo(c[1]);
+            assertThat(o.exitCall()).as(c[0]).isEqualTo(c[1]);
             assertThat(o.exitStatus()).as(c[0]).isEqualTo(Integer.parseInt(c[2]));
             assertThat(o.trace()).as(c[0]).startsWith("main (RUNNABLE)\n").contains("Quits.java" + c[3]);
             assertThat(o.pid()).as("the JVM after " + c[0]).isEqualTo(pid);
@@ -96,7 +96,7 @@ class SandboxExitTest {
     void swallowedExit() {
         Outcome o = run("swallowed");
         assertThat(o.ending()).isEqualTo(Outcome.Ending.EXITED);
-        assertThat(o.error()).isEqualTo("Runtime.exit");
+        assertThat(o.exitCall()).isEqualTo("Runtime.exit");
         assertThat(o.exitStatus()).isEqualTo(8);
         assertThat(o.output()).doesNotContain("after exit");
     }

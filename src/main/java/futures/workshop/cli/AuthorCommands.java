@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,17 +31,16 @@ final class AuthorCommands {
     }
 
     @Command(name = "new-exercise", description = "Adds a step to the course, a copy of another: its exercise, solution and info.toml entry.")
-    static final class NewExerciseCommand implements Callable<Integer> {
+    static final class NewExerciseCommand extends KitCommand {
         @Option(names = "NAME", required = true, paramLabel = "<name>", description = "the new step's name, a short word: NAME=diff")
         String name;
         @Option(names = "FROM", paramLabel = "<step>", description = "the step to copy, a number or a name (default: the last)")
         String from;
         @Option(names = "AFTER", paramLabel = "<step>", description = "the step it comes after (default: the last)")
         String after;
-        private final Kit.Context kit;
 
         NewExerciseCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -55,11 +53,10 @@ final class AuthorCommands {
     }
 
     @Command(name = "verify-course", description = "Checks the whole course: files, hints, grading, every stub fails, every solution passes.")
-    static final class VerifyCourseCommand implements Callable<Integer> {
-        private final Kit.Context kit;
+    static final class VerifyCourseCommand extends KitCommand {
 
         VerifyCourseCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override

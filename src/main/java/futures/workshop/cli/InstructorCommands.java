@@ -7,7 +7,6 @@ import futures.workshop.instructor.Plan;
 import futures.workshop.terminal.Terminals;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,11 +20,10 @@ final class InstructorCommands {
     }
 
     @Command(name = "plan", description = "The session at a glance, from the course: each step's minutes, JShell script, exercise and demo.")
-    static final class PlanCommand implements Callable<Integer> {
-        private final Kit.Context kit;
+    static final class PlanCommand extends KitCommand {
 
         PlanCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -37,15 +35,14 @@ final class InstructorCommands {
     }
 
     @Command(name = "demo", description = "Runs a step's reference solution at real speed, with the live board or its timeline.")
-    static final class DemoCommand implements Callable<Integer> {
+    static final class DemoCommand extends KitCommand {
         @Option(names = "STEP", required = true, paramLabel = "<step>", description = "a number or a name: make demo STEP=5")
         String step;
         @Parameters(paramLabel = "ARGS", description = "for main; for a step watched on the board, its number of workers")
         List<String> args = List.of();
-        private final Kit.Context kit;
 
         DemoCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -57,7 +54,7 @@ final class InstructorCommands {
     }
 
     @Command(name = "grade-class", description = "Grades every learner folder in DIR at once; writes grades.csv and grades.html.")
-    static final class GradeClassCommand implements Callable<Integer> {
+    static final class GradeClassCommand extends KitCommand {
         @Option(names = "DIR", required = true, paramLabel = "<folder>", description = "the class folder, one copy of exercises/ per learner")
         Path classDir;
         @Option(names = "--out", paramLabel = "<folder>", description = "where the sheet goes (default: target/grades/class)")
@@ -68,10 +65,9 @@ final class InstructorCommands {
         int limit = GradeClass.LIMIT_SECONDS;
         @Option(names = "--course", paramLabel = "<folder>", description = "where info.toml is (default: exercises)")
         Path courseDir = Path.of("exercises");
-        private final Kit.Context kit;
 
         GradeClassCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override

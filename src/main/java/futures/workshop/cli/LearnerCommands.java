@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ final class LearnerCommands {
     }
 
     @Command(name = "check", description = "Grades your exercises, all or one; exits 0 only when every one passes.")
-    static final class CheckCommand implements Callable<Integer> {
+    static final class CheckCommand extends KitCommand {
         @Option(names = "EX", paramLabel = "<exercise>", description = "a number or a name: make check EX=3")
         String which;
         @Option(names = "--dir", paramLabel = "<folder>", description = "the folder to grade (default: exercises)")
@@ -58,10 +57,9 @@ final class LearnerCommands {
         Path courseDir;
         @Option(names = "--grades", paramLabel = "<folder>", description = "where the grade reports go (default: target/grades)")
         Path grades;
-        private final Kit.Context kit;
 
         CheckCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -98,16 +96,22 @@ final class LearnerCommands {
         }
     }
 
-    @Command(name = "run", description = "Runs one exercise as a program, like python future.py 4.")
-    static final class RunCommand implements Callable<Integer> {
+    /** A command that runs one of the learner's exercises as a program: {@code EX=6 ARGS=4}. */
+    abstract static class ProgramCommand extends KitCommand {
         @Option(names = "EX", required = true, paramLabel = "<exercise>", description = "a number or a name")
         String which;
-        @Parameters(paramLabel = "ARGS", description = "the program's arguments: make run EX=6 ARGS=4")
+        @Parameters(paramLabel = "ARGS", description = "the program's arguments, as in ARGS=4")
         List<String> args = List.of();
-        private final Kit.Context kit;
 
+        ProgramCommand(Kit.Context kit) {
+            super(kit);
+        }
+    }
+
+    @Command(name = "run", description = "Runs one exercise as a program, like python future.py 4.")
+    static final class RunCommand extends ProgramCommand {
         RunCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -119,15 +123,9 @@ final class LearnerCommands {
     }
 
     @Command(name = "timeline", description = "Runs an exercise, then draws which worker ran which call (also target/timeline.svg).")
-    static final class TimelineCommand implements Callable<Integer> {
-        @Option(names = "EX", required = true, paramLabel = "<exercise>", description = "a number or a name")
-        String which;
-        @Parameters(paramLabel = "ARGS", description = "the program's arguments: make timeline EX=6 ARGS=4")
-        List<String> args = List.of();
-        private final Kit.Context kit;
-
+    static final class TimelineCommand extends ProgramCommand {
         TimelineCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -175,11 +173,10 @@ final class LearnerCommands {
     }
 
     @Command(name = "watch", description = "Grades the current exercise each time you save it (keys: h hint, c check, l list, q quit).")
-    static final class WatchCommand implements Callable<Integer> {
-        private final Kit.Context kit;
+    static final class WatchCommand extends KitCommand {
 
         WatchCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -190,13 +187,12 @@ final class LearnerCommands {
     }
 
     @Command(name = "hint", description = "The next hint for an exercise (without EX: the current one).")
-    static final class HintCommand implements Callable<Integer> {
+    static final class HintCommand extends KitCommand {
         @Option(names = "EX", paramLabel = "<exercise>", description = "a number or a name: make hint EX=3")
         String which;
-        private final Kit.Context kit;
 
         HintCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -214,11 +210,10 @@ final class LearnerCommands {
     }
 
     @Command(name = "list", description = "Every exercise with its state (done / not done / not started) and points.")
-    static final class ListCommand implements Callable<Integer> {
-        private final Kit.Context kit;
+    static final class ListCommand extends KitCommand {
 
         ListCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override
@@ -230,13 +225,12 @@ final class LearnerCommands {
     }
 
     @Command(name = "reset", description = "Puts an exercise's stub back, keeping yours as a backup in .workshop/backups/.")
-    static final class ResetCommand implements Callable<Integer> {
+    static final class ResetCommand extends KitCommand {
         @Option(names = "EX", required = true, paramLabel = "<exercise>", description = "a number or a name: make reset EX=3")
         String which;
-        private final Kit.Context kit;
 
         ResetCommand(Kit.Context kit) {
-            this.kit = kit;
+            super(kit);
         }
 
         @Override

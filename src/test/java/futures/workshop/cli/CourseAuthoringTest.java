@@ -3,9 +3,7 @@ package futures.workshop.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import futures.workshop.sandbox.Folders;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +21,8 @@ class CourseAuthoringTest {
     @TempDir
     Path top;
 
-    record Ran(int status, String out) {}
-
-    private Ran run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = Kit.run(args, top, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new Ran(status, out.toString(StandardCharsets.UTF_8));
+    private KitTest.Ran run(String... args) {
+        return KitTest.run(top, args);
     }
 
     private void copyCourse() throws IOException {
@@ -51,7 +45,7 @@ class CourseAuthoringTest {
         int next = steps + 1;
         String folder = String.format("%02d-diff", next);
 
-        Ran added = run("new-exercise", "NAME=diff", "FROM=2");
+        KitTest.Ran added = run("new-exercise", "NAME=diff", "FROM=2");
         assertThat(added.status()).as(added.out()).isZero();
         assertThat(added.out()).contains("Added step " + next + " \"diff\", a copy of step 2 arguments",
                 "exercises/" + folder + "/Diff.java", "solutions/" + folder + "/Diff.java", "exercises/info.toml");
@@ -72,15 +66,15 @@ class CourseAuthoringTest {
                         "{ method = \"submitSlowDiff\", call = \"slowDiff(1, 9, 2)\", value = \"7\" }")
                 .replace("\"Result is 13\"", "\"Result is 7\""));
 
-        Ran verified = run("verify-course");
+        KitTest.Ran verified = run("verify-course");
         assertThat(verified.status()).as(verified.out()).isZero();
         assertThat(verified.out()).startsWith("The course is ready: " + next + " exercises");
         assertThat(run("list").out()).contains("  " + next + " diff").contains("the difference of two numbers");
         assertThat(run("hint", "EX=diff").out()).startsWith("Hint 1 of 2 for exercise " + next + " diff");
-        Ran stub = run("check", "EX=" + next);
+        KitTest.Ran stub = run("check", "EX=" + next);
         assertThat(stub.status()).isEqualTo(1);
         assertThat(stub.out()).contains("not done yet: submit slowDiff(1, 9, 2) to the pool");
-        Ran solved = run("check", "EX=diff", "--dir", "solutions");
+        KitTest.Ran solved = run("check", "EX=diff", "--dir", "solutions");
         assertThat(solved.status()).as(solved.out()).isZero();
         assertThat(solved.out()).contains(next + " diff", "10/10");
     }
@@ -89,7 +83,7 @@ class CourseAuthoringTest {
     @DisplayName("a step placed after step 1 moves the later steps down, and their opening comments follow")
     void placeAfter() throws IOException {
         copyCourse();
-        Ran added = run("new-exercise", "NAME=again", "FROM=submit", "AFTER=1");
+        KitTest.Ran added = run("new-exercise", "NAME=again", "FROM=submit", "AFTER=1");
         assertThat(added.status()).as(added.out()).isZero();
         assertThat(added.out()).contains("Added step 2 \"again\"", "moved one place down");
         assertThat(top.resolve("exercises/02-again/Again.java")).content().contains("// Step 2:", "make check EX=2");
@@ -104,7 +98,7 @@ class CourseAuthoringTest {
     void badNames() throws IOException {
         copyCourse();
         String before = Files.readString(top.resolve("exercises/info.toml"));
-        Ran spaced = run("new-exercise", "NAME=Two Words");
+        KitTest.Ran spaced = run("new-exercise", "NAME=Two Words");
         assertThat(spaced.status()).isEqualTo(Kit.USAGE);
         assertThat(spaced.out()).contains("a step's name is a short lower-case word");
         assertThat(run("new-exercise", "NAME=async").out()).contains("step 3 has that name already");
@@ -135,7 +129,7 @@ class CourseAuthoringTest {
         // a file no exercise lists, without its mirror
         Files.writeString(top.resolve("exercises/04-future/Extra.java"), "class Extra {}\n");
 
-        Ran verified = run("verify-course");
+        KitTest.Ran verified = run("verify-course");
         assertThat(verified.status()).isEqualTo(1);
         assertThat(verified.out()).startsWith(verified.out().lines().findFirst().orElse("") )
                 .contains("problems in the course:")

@@ -18,12 +18,18 @@ class KitTest {
     @TempDir
     Path top;
 
+    /** What a command printed, and its exit status. */
     record Ran(int status, String out) {}
 
-    private Ran run(String... args) {
+    /** Runs a command of the kit's program on the kit whose top folder is {@code top}, as make would. */
+    static Ran run(Path top, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = Kit.run(args, top, new PrintStream(out, true, StandardCharsets.UTF_8));
         return new Ran(status, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private Ran run(String... args) {
+        return run(top, args);
     }
 
     @Test

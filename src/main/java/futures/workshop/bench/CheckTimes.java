@@ -1,6 +1,5 @@
 package futures.workshop.bench;
 
-import futures.workshop.sandbox.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,6 +110,7 @@ final class CheckTimes {
                 import futures.workshop.checker.Checker;
                 import futures.workshop.checker.Verdict;
                 import futures.workshop.course.Course;
+                import futures.workshop.sandbox.Folders;
                 import java.nio.file.Path;
                 import java.util.List;
                 import org.junit.jupiter.api.Test;

@@ -103,8 +103,11 @@ public final class Checker implements AutoCloseable {
                         List.of(shown + " is missing: restore it with make reset EX=" + exercise.step())));
             }
         }
+        // A copy, made first: the files are compiled and run as they were when the check began,
+        // whatever the learner's editor or the learner's own code does to the folder meanwhile.
+        Path copy = snapshot(folder, present);
         Map<String, CompletableFuture<Compilation>> compiling =
-                compileInOrder(folder, shownFolder, present.stream().map(Exercise::file).toList());
+                compileInOrder(copy, shownFolder, present.stream().map(Exercise::file).toList());
         Map<Exercise, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
         List<Wave> waves = new ArrayList<>();
         Map<Exercise, Wave> waveOf = new LinkedHashMap<>();
@@ -112,7 +115,7 @@ public final class Checker implements AutoCloseable {
             String shown = shownFolder + "/" + exercise.file();
             CompletableFuture<Compilation> compilation = compiling.get(exercise.file());
             compiled.put(exercise, compilation);
-            Submission submission = new Submission(exercise, shown, compilation, sandbox);
+            Submission submission = new Submission(exercise, copy, shown, compilation, sandbox);
             if (exercise.checks() != null && !loads(exercise.checks())) {
                 continue; // its verdict says the kit cannot grade it; the others are graded
             }
@@ -153,6 +156,7 @@ public final class Checker implements AutoCloseable {
                 early.put(exercise, new Verdict(exercise, Verdict.Status.NOT_COMPILED, List.of(), c.errors()));
             }
         });
+        Folders.deleteQuietly(copy);
         List<Verdict> verdicts = new ArrayList<>();
         for (Exercise exercise : which) {
             Verdict verdict = early.get(exercise);
@@ -172,6 +176,21 @@ public final class Checker implements AutoCloseable {
             verdicts.add(verdict);
         }
         return verdicts;
+    }
+
+    /** A copy of the exercises' files in {@code folder}, in a new folder of the checker's own. */
+    private Path snapshot(Path folder, List<Exercise> present) {
+        try {
+            Path copy = Files.createTempDirectory(Files.createDirectories(workDir.resolve("learners")), "learner-");
+            for (Exercise e : present) {
+                Path to = copy.resolve(e.file());
+                Files.createDirectories(to.getParent());
+                Files.copy(folder.resolve(e.file()), to);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + folder + " to grade it: " + e.getMessage(), e);
+        }
     }
 
     /** Whether a checks class named in info.toml is there to run (a course being written may name one not yet written). */

@@ -45,6 +45,13 @@ public class DeclaredChecks {
     private static List<DynamicNode> checks(Submission s) {
         Exercise.Declared d = s.exercise().declared();
         List<DynamicNode> checks = new ArrayList<>();
+        // the checks below run one after the other: their runs start now, side by side
+        if (d.submits() != null) {
+            s.prefetch(new Submits(s, d.submits()).scenario());
+        }
+        if (!d.prints().isEmpty()) {
+            s.prefetch(new Runs.Main());
+        }
         if (d.submits() != null) {
             Submits submits = new Submits(s, d.submits());
             checks.add(DynamicTest.dynamicTest("hands the call to a worker of the pool", submits::handsTheCallToAWorker));

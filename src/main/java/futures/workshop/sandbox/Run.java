@@ -29,6 +29,8 @@ final class Run {
     static final int KEEP_OUTPUT = 64 * 1024;
     static final long FLOOD_OUTPUT = 1024 * 1024;
     static final long LEAK_GRACE_MS = 500;
+    /** How long threads of a finished run may take to end before the JVM counts as unfit for another run. */
+    static final long SURVIVOR_GRACE_MS = 200;
 
     private final Request request;
     private final Path outcomeFile;
@@ -36,6 +38,10 @@ final class Run {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final CappedOutput output;
     private final Set<Thread> before = Thread.getAllStackTraces().keySet();
+    private final JvmState state = new JvmState();
+    /** The learner's code let a VirtualMachineError escape (out of memory, stack overflow...). */
+    private volatile boolean thrownVmError;
+    private volatile Thread watchdog;
     private volatile Thread runner;
     /** The runner's own exit was trapped: the JVM may serve again if no thread is left over. */
     private volatile boolean runnerExited;
@@ -44,9 +50,11 @@ final class Run {
         this.request = request;
         this.outcomeFile = outcomeFile;
         this.output = new CappedOutput(KEEP_OUTPUT, FLOOD_OUTPUT, () -> {
-            finish(Outcome.Ending.FLOODED, null, null, null, "printed more than " + FLOOD_OUTPUT / 1024 / 1024 + " MiB",
-                    List.of(), where(), -1);
-            Harness.stop();
+            // only when the flood ends this run: a run that is over has been reported already
+            if (finish(Outcome.Ending.FLOODED, null, null, null, "printed more than " + FLOOD_OUTPUT / 1024 / 1024 + " MiB",
+                    List.of(), where(), -1) != null) {
+                Harness.stop();
+            }
         });
     }
 
@@ -61,6 +69,7 @@ final class Run {
         runner = Thread.currentThread();
         Thread watchdog = new Thread(this::watch, "watchdog");
         watchdog.setDaemon(true);
+        this.watchdog = watchdog;
         watchdog.start();
 
         Outcome outcome;
@@ -72,6 +81,7 @@ final class Run {
                 Learner learner = new Learner(Class.forName(request.className(), true, loader));
                 value = request.scenario().run(learner);
             } catch (Throwable t) {
+                thrownVmError = t instanceof VirtualMachineError;
                 outcome = finish(Outcome.Ending.THREW, null, Thrown.of(t), null, null, List.of(), learnerTrace(t), -1);
                 return reusable(outcome);
             }
@@ -84,11 +94,40 @@ final class Run {
         return reusable(outcome);
     }
 
+    /**
+     * Whether the JVM may run the next job, which may be another exercise's or another learner's:
+     * only when nothing of this run is left. No thread it started is alive, daemon or not (one
+     * could still print, exit or take the processor in the next run); no VirtualMachineError
+     * (out of memory, say) left the JVM in doubt. System properties, the default locale and time
+     * zone are put back as they were.
+     */
     private boolean reusable(Outcome outcome) {
-        if (runnerExited) {
-            return leakedThreads().isEmpty(); // after a real exit no thread would be left either
+        state.restore();
+        if (outcome == null && !runnerExited) {
+            return false; // another ending (time-out, flood, exit on a worker) was reported
         }
-        return outcome != null && outcome.leaked().isEmpty();
+        if (outcome != null && outcome.thrown() != null && thrownVmError) {
+            return false;
+        }
+        return survivors().isEmpty();
+    }
+
+    /** Threads started during the run that are still alive, daemon or not, after a short grace. */
+    private List<String> survivors() {
+        return threadsStillAlive(false, SURVIVOR_GRACE_MS);
+    }
+
+    /** What learner code may change for the whole JVM, kept from before the run and put back after it. */
+    private static final class JvmState {
+        private final java.util.Properties properties = (java.util.Properties) System.getProperties().clone();
+        private final java.util.Locale locale = java.util.Locale.getDefault();
+        private final java.util.TimeZone timeZone = java.util.TimeZone.getDefault();
+
+        void restore() {
+            System.setProperties(properties);
+            java.util.Locale.setDefault(locale);
+            java.util.TimeZone.setDefault(timeZone);
+        }
     }
 
     /**
@@ -120,8 +159,11 @@ final class Run {
         List<String> deadlocked = deadlocked();
         String why = "still running after " + request.timeLimitMs() / 1000.0 + " s" + (deadlocked.isEmpty() ? ""
                 : ": a deadlock, " + String.join(" and ", deadlocked) + " each wait for a lock another one holds");
-        finish(Outcome.Ending.TIMED_OUT, null, null, null, why, deadlocked, where(), -1);
-        Harness.stop();
+        // Only if the time-out ends the run: when the run returned at the same moment, stopping now
+        // could end the JVM during the next run, which is another exercise's.
+        if (finish(Outcome.Ending.TIMED_OUT, null, null, null, why, deadlocked, where(), -1) != null) {
+            Harness.stop();
+        }
     }
 
     /** Threads that wait for each other's locks, which the JVM can tell for certain; sorted by name. */
@@ -195,11 +237,20 @@ final class Run {
 
     /** Non-daemon threads started during the run that are still alive after a grace period. */
     private List<String> leakedThreads() {
-        long deadline = System.nanoTime() + LEAK_GRACE_MS * 1_000_000;
+        return threadsStillAlive(true, LEAK_GRACE_MS);
+    }
+
+    /**
+     * The names of threads started during the run (not the harness's own) still alive once
+     * {@code graceMs} have passed or none is left; only non-daemon ones when {@code nonDaemonOnly}.
+     */
+    private List<String> threadsStillAlive(boolean nonDaemonOnly, long graceMs) {
+        long deadline = System.nanoTime() + graceMs * 1_000_000;
         while (true) {
             List<String> alive = new ArrayList<>();
             for (Thread t : Thread.getAllStackTraces().keySet()) {
-                if (!before.contains(t) && t.isAlive() && !t.isDaemon() && t != Thread.currentThread()) {
+                if (!before.contains(t) && t.isAlive() && (!nonDaemonOnly || !t.isDaemon())
+                        && t != Thread.currentThread() && t != watchdog) {
                     alive.add(t.getName());
                 }
             }

@@ -73,10 +73,21 @@ public final class Sandbox implements AutoCloseable {
      * {@code -XX:ActiveProcessorCount=3}) the run gets a JVM of its own; otherwise a warm one.
      */
     public Outcome run(Request request, List<String> jvmOptions) {
+        return run(request, jvmOptions, null);
+    }
+
+    /**
+     * {@link #run(Request, List)} in a copy of the learner's folder: the JVM's working directory
+     * is a stage of its own, into which {@code learnerFolder} is copied as {@code exercises/}
+     * before the run and which is emptied after it. Learner code that writes or deletes files by
+     * relative paths, as a program run with {@code make run} would, changes only that copy.
+     */
+    public Outcome run(Request request, List<String> jvmOptions, Path learnerFolder) {
         long begin = System.nanoTime();
         Child child = jvmOptions.isEmpty() ? takeWarm() : start(jvmOptions);
         try {
-            Path dir = Files.createTempDirectory(directory(), "run-");
+            child.stage(learnerFolder);
+            Path dir = Files.createTempDirectory(child.runs(), "run-");
             Path requestFile = dir.resolve("request.bin");
             Path outcomeFile = dir.resolve("outcome.bin");
             try (var out = new ObjectOutputStream(Files.newOutputStream(requestFile))) {
@@ -84,6 +95,9 @@ public final class Sandbox implements AutoCloseable {
             }
             String answer = child.send("run " + requestFile + " " + outcomeFile, request.timeLimitMs() + KILL_MARGIN_MS);
             boolean reusable = "done".equals(answer) && child.alive(); // not Harness.STOPPING
+            if (reusable) {
+                child.stage(null); // the next run, maybe another learner's, finds nothing of this one
+            }
             if (reusable && jvmOptions.isEmpty() && !closed) {
                 idle.add(child);
             } else {
@@ -98,7 +112,11 @@ public final class Sandbox implements AutoCloseable {
             } else if (outcome.ending() == Outcome.Ending.EXITED && outcome.exitStatus() < 0) { // past the trap
                 outcome = outcome.withExitStatus(child.exitStatus());
             }
-            Folders.deleteQuietly(dir);
+            if (!child.alive()) {
+                Folders.deleteQuietly(child.dir);
+            } else {
+                Folders.deleteQuietly(dir);
+            }
             debug("ran %s %s -> %s in %d ms", request.scenario(), jvmOptions, outcome.ending(),
                     (System.nanoTime() - begin) / 1_000_000);
             return outcome;
@@ -160,11 +178,15 @@ public final class Sandbox implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, Harness.class.getName()));
         try {
-            Path errors = Files.createTempFile(directory(), "jvm-", ".txt");
+            Path dir = Files.createTempDirectory(directory(), "jvm-");
+            Path stage = Files.createDirectories(dir.resolve("stage"));
+            Files.createDirectories(dir.resolve("runs"));
+            Path errors = dir.resolve("jvm-errors.txt");
             Process process = new ProcessBuilder(command)
+                    .directory(stage.toFile())
                     .redirectError(errors.toFile())
                     .start();
-            return new Child(process, errors);
+            return new Child(process, dir, errors);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a JVM for the learner's code: " + e.getMessage(), e);
         }
@@ -197,17 +219,22 @@ public final class Sandbox implements AutoCloseable {
         children.forEach(Child::awaitEnd);
     }
 
-    /** One sandbox JVM and the line-by-line conversation with it. */
+    /**
+     * One sandbox JVM and the line-by-line conversation with it, with a folder of its own:
+     * {@code stage/}, its working directory, and {@code runs/}, where requests and outcomes pass.
+     */
     private static final class Child {
         private final Process process;
+        final Path dir;
         private final Path errors;
         private final Writer jobs;
         private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
         /** Opens when the JVM says "ready" (or ends): its start-up is not the learner's time. */
         private final CountDownLatch started = new CountDownLatch(1);
 
-        Child(Process process, Path errors) {
+        Child(Process process, Path dir, Path errors) {
             this.process = process;
+            this.dir = dir;
             this.errors = errors;
             this.jobs = process.outputWriter(StandardCharsets.UTF_8);
             Thread reader = new Thread(this::readAnswers, "sandbox-" + process.pid());
@@ -260,6 +287,23 @@ public final class Sandbox implements AutoCloseable {
 
         boolean alive() {
             return process.isAlive();
+        }
+
+        Path runs() {
+            return dir.resolve("runs");
+        }
+
+        /** Empties the stage, then copies {@code learnerFolder} (when not null) into it as {@code exercises/}. */
+        void stage(Path learnerFolder) throws IOException {
+            Path stage = dir.resolve("stage");
+            try (var entries = Files.list(stage)) {
+                for (Path entry : entries.toList()) {
+                    Folders.deleteQuietly(entry);
+                }
+            }
+            if (learnerFolder != null && Files.isDirectory(learnerFolder)) {
+                Folders.copy(learnerFolder, stage.resolve("exercises"), p -> true);
+            }
         }
 
         int exitStatus() {

@@ -1,0 +1,240 @@
+package futures.workshop.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import futures.workshop.course.Course;
+import futures.workshop.course.Exercise;
+import futures.workshop.sandbox.Folders;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One exercise broken in each way the kit knows, beside the others solved: every other
+ * exercise's verdict and points must be those of the all-correct run. All folders are graded by
+ * one checker at once, while two CPU-bound threads per core spin, as on a busy machine where a
+ * sandbox JVM is most likely to serve one exercise's run after another's.
+ */
+@DisplayName("One exercise's fault never changes another's verdict")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndependenceTest {
+    /** Where each breakage goes: the body of a method of the solution, found by its one line. */
+    record Breakage(String file, String find, String replace) {}
+
+    private static final String SUBMIT = "01-submit/PoolSubmit.java";
+    private static final String SUBMIT_LINE = "        return pool.submit(() -> slowFunction(5));\n";
+    private static final String FUTURE = "04-future/FutureFacts.java";
+    private static final String FUTURE_LINE = "            future.get();\n            return null;\n";
+
+    static final Map<String, Breakage> BREAKAGES = new LinkedHashMap<>();
+
+    static {
+        BREAKAGES.put("hang", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        while (true) {
+                            Thread.onSpinWait();
+                        }
+                """));
+        BREAKAGES.put("future that never completes", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        return new java.util.concurrent.CompletableFuture<>();
+                """));
+        BREAKAGES.put("future that never completes, spinning on the common pool", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        return java.util.concurrent.CompletableFuture.<Integer>supplyAsync(() -> {
+                            while (true) {
+                                Thread.onSpinWait();
+                            }
+                        });
+                """));
+        BREAKAGES.put("future that never completes, in exercise 4", new Breakage(FUTURE, FUTURE_LINE, """
+                            new java.util.concurrent.CompletableFuture<Void>().get();
+                            return null;
+                """));
+        BREAKAGES.put("exit", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        System.exit(0);
+                        return null;
+                """));
+        BREAKAGES.put("halt", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        Runtime.getRuntime().halt(1);
+                        return null;
+                """));
+        BREAKAGES.put("halt by reflection, past the trap", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        try {
+                            Runtime.class.getMethod("halt", int.class).invoke(Runtime.getRuntime(), 3);
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return null;
+                """));
+        BREAKAGES.put("out of memory", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        java.util.List<long[]> hoard = new java.util.ArrayList<>();
+                        while (true) {
+                            hoard.add(new long[1_000_000]);
+                        }
+                """));
+        BREAKAGES.put("thread flood", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        for (int i = 0; i < 2000; i++) {
+                            Thread t = new Thread(() -> {
+                                try {
+                                    Thread.sleep(Long.MAX_VALUE);
+                                } catch (InterruptedException e) {
+                                    // asked to stop
+                                }
+                            });
+                            t.setDaemon(i % 2 == 0); // daemon threads do not hold the program, but outlive the run
+                            t.start();
+                        }
+                        return pool.submit(() -> slowFunction(5));
+                """));
+        BREAKAGES.put("deadlock", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        Object a = new Object();
+                        Object b = new Object();
+                        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+                        Runnable ab = () -> { synchronized (a) { both.countDown(); await(both); synchronized (b) { } } };
+                        Runnable ba = () -> { synchronized (b) { both.countDown(); await(both); synchronized (a) { } } };
+                        pool.submit(ab);
+                        pool.submit(ba);
+                        return pool.submit(() -> slowFunction(5));
+                    }
+
+                    private static void await(java.util.concurrent.CountDownLatch latch) {
+                        try {
+                            latch.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                """));
+        BREAKAGES.put("file damage", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        try { // the other exercises' files, by the paths make run would see them
+                            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("exercises/02-arguments/PoolAdd.java"));
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("exercises/03-async/ApplyAsync.java"), "class Broken {");
+                        } catch (java.io.IOException e) {
+                            // nothing to damage here
+                        }
+                        return pool.submit(() -> slowFunction(5));
+                """));
+    }
+
+    private Path work;
+    private Checker checker;
+    private final List<Thread> hogs = new ArrayList<>();
+    private volatile boolean spinning = true;
+    private final Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
+    private final Map<String, String> kitFiles = new LinkedHashMap<>();
+
+    @BeforeAll
+    void gradeEveryBreakage() throws Exception {
+        for (String file : List.of("02-arguments/PoolAdd.java", "03-async/ApplyAsync.java")) {
+            kitFiles.put(file, Files.readString(Path.of("exercises", file)));
+        }
+        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+            Thread hog = new Thread(this::spin, "cpu-hog-" + i);
+            hog.setDaemon(true);
+            hog.start();
+            hogs.add(hog);
+        }
+        work = Folders.newWorkDir();
+        checker = new Checker(Grading.course(), work);
+        Course course = checker.course();
+        Map<String, Path> folders = new LinkedHashMap<>();
+        folders.put("all correct", solutions(work.resolve("all-correct")));
+        int n = 0;
+        for (Map.Entry<String, Breakage> b : BREAKAGES.entrySet()) {
+            Path folder = solutions(work.resolve("broken-" + n++));
+            Path file = folder.resolve(b.getValue().file());
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(text).as("the line to break in %s", file).contains(b.getValue().find());
+            Files.writeString(file, text.replace(b.getValue().find(), b.getValue().replace()), StandardCharsets.UTF_8);
+            folders.put(b.getKey(), folder);
+        }
+        // all at once: the time limits of the hanging ones pass side by side
+        ExecutorService threads = Executors.newFixedThreadPool(folders.size());
+        Map<String, CompletableFuture<List<Verdict>>> runs = new LinkedHashMap<>();
+        folders.forEach((name, folder) -> runs.put(name, CompletableFuture.supplyAsync(
+                () -> checker.check(folder, "exercises", course.exercises()), threads)));
+        runs.forEach((name, run) -> {
+            Map<String, Verdict> byExercise = new LinkedHashMap<>();
+            run.join().forEach(v -> byExercise.put(v.exercise().file(), v));
+            verdicts.put(name, byExercise);
+        });
+        threads.shutdown();
+    }
+
+    private void spin() {
+        long sum = 0;
+        while (spinning) {
+            for (int i = 0; i < 1_000_000; i++) {
+                sum += i ^ (sum >>> 3);
+            }
+        }
+        if (sum == 42) {
+            System.out.print("");
+        }
+    }
+
+    private static Path solutions(Path to) throws IOException {
+        Folders.copy(Grading.SOLUTIONS, to, p -> true);
+        return to;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        spinning = false;
+        for (Thread hog : hogs) {
+            hog.join();
+        }
+        if (checker != null) {
+            checker.close();
+        }
+        Folders.deleteQuietly(work);
+        // if learner code ever reached the kit's own files, put them back (and the test has failed)
+        for (Map.Entry<String, String> f : kitFiles.entrySet()) {
+            Path file = Path.of("exercises", f.getKey());
+            if (!Files.exists(file) || !Files.readString(file).equals(f.getValue())) {
+                Files.writeString(file, f.getValue());
+            }
+        }
+    }
+
+    List<String> breakages() {
+        return List.copyOf(BREAKAGES.keySet());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("breakages")
+    @DisplayName("every other exercise keeps the verdict and points of the all-correct run")
+    void othersUnchanged(String breakage) throws IOException {
+        Map<String, Verdict> correct = verdicts.get("all correct");
+        Map<String, Verdict> broken = verdicts.get(breakage);
+        String brokenFile = BREAKAGES.get(breakage).file();
+        if (!breakage.equals("file damage")) { // the damage is to the others; the exercise itself is solved
+            assertThat(broken.get(brokenFile).passed()).as("the broken exercise itself fails:%n%s",
+                    Grading.shown(broken.get(brokenFile))).isFalse();
+        }
+        for (Exercise e : checker.course().exercises()) {
+            if (e.file().equals(brokenFile)) {
+                continue;
+            }
+            Verdict mine = broken.get(e.file());
+            Verdict theirs = correct.get(e.file());
+            assertThat(Grading.signature(mine)).as("%s beside %s:%n%s", e.label(), breakage, Grading.shown(mine))
+                    .isEqualTo(Grading.signature(theirs));
+            assertThat(mine.points()).isEqualTo(theirs.points());
+        }
+        for (Map.Entry<String, String> f : kitFiles.entrySet()) {
+            assertThat(Path.of("exercises", f.getKey())).as("the kit's own file, untouched by learner code").hasContent(f.getValue());
+        }
+    }
+}

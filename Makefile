@@ -105,15 +105,18 @@ verify-course: $(BUILT) ## check the whole course: files, hints, stubs fail, sol
 .PHONY: build
 build: $(BUILT) ## compile the kit
 
-# The browser tests need Chromium: tools/need finds it, or installs Debian's package where it
-# may (root, or sudo without a password). Where it cannot, they are skipped and the line saying
+# Some tests need programs the kit does not ship: Chromium (the browser tests) and bubblewrap
+# (the class grader's sandbox). tools/need finds each, or installs Debian's package where it may
+# (root, or sudo without a password). Where it cannot, those tests are skipped and the line saying
 # what to install is repeated under Maven's summary; under CI (CI=true) they fail instead.
 .PHONY: test
 test: ## run the kit's own tests (unit tests, JShell, every solution and stub through the checker)
 	@tools/jdk-check
 	@chromium=$$(tools/need chromium) || { echo "$$chromium"; CHROMIUM_MISSING=$$chromium; chromium=; }; \
-	  CHROMIUM="$$chromium" CHROMIUM_MISSING="$$CHROMIUM_MISSING" $(MVNW) test; status=$$?; \
-	  test -z "$$CHROMIUM_MISSING" || echo "$$CHROMIUM_MISSING"; exit $$status
+	  bwrap=$$(tools/need bwrap) || { echo "$$bwrap"; BWRAP_MISSING=$$bwrap; bwrap=; }; \
+	  CHROMIUM="$$chromium" CHROMIUM_MISSING="$$CHROMIUM_MISSING" BWRAP="$$bwrap" BWRAP_MISSING="$$BWRAP_MISSING" \
+	  $(MVNW) test; status=$$?; \
+	  for why in "$$CHROMIUM_MISSING" "$$BWRAP_MISSING"; do test -z "$$why" || echo "$$why"; done; exit $$status
 
 BENCH ?=# measures to run, all when empty: make bench BENCH=P5
 

@@ -3,6 +3,7 @@ package futures.workshop.checker;
 import futures.workshop.sandbox.Sandbox;
 import futures.workshop.sandbox.ExerciseCompiler;
 import futures.workshop.sandbox.Compilation;
+import futures.workshop.sandbox.Confinement;
 import futures.workshop.sandbox.Folders;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
@@ -54,15 +55,25 @@ public final class Checker implements AutoCloseable {
     private final CompletableFuture<Launcher> launcher;
 
     public Checker(Course course, Path workDir) {
-        this(CompletableFuture.completedFuture(course), workDir);
+        this(CompletableFuture.completedFuture(course), workDir, Confinement.STAGE_ONLY);
+    }
+
+    /** A checker whose learner code is kept to {@code confinement} (see {@code make grade-class}). */
+    public Checker(Course course, Path workDir, Confinement confinement) {
+        this(CompletableFuture.completedFuture(course), workDir, confinement);
     }
 
     /** A checker whose course is still being read: its sandboxes and JUnit start meanwhile. */
     public Checker(CompletableFuture<Course> course, Path workDir) {
+        this(course, workDir, Confinement.STAGE_ONLY);
+    }
+
+    private Checker(CompletableFuture<Course> course, Path workDir, Confinement confinement) {
         String classPath = ExerciseCompiler.kitClassPath();
         this.course = course;
         this.compiler = new ExerciseCompiler(ExerciseCompiler.learnerClassPath());
-        this.sandbox = new Sandbox(classPath, workDir.resolve("runs"), 2);
+        // other learners' copies, which the checker keeps while it grades them, are theirs too
+        this.sandbox = new Sandbox(classPath, workDir.resolve("runs"), 2, confinement.hiding(workDir.resolve("learners")));
         this.workDir = workDir;
         // JUnit starts up while the learner's files compile
         this.launcher = CompletableFuture.supplyAsync(() -> LauncherFactory.create(LauncherConfig.builder()

@@ -65,6 +65,8 @@ final class InstructorCommands {
         int limit = GradeClass.LIMIT_SECONDS;
         @Option(names = "--course", paramLabel = "<folder>", description = "where info.toml is (default: exercises)")
         Path courseDir = Path.of("exercises");
+        @Option(names = "--no-sandbox", description = "run learner code without bubblewrap (isolation is then partial)")
+        boolean noSandbox;
 
         GradeClassCommand(Kit.Context kit) {
             super(kit);
@@ -75,8 +77,8 @@ final class InstructorCommands {
             Kit.positive(workers, "--workers");
             Kit.positive(limit, "--limit");
             Path top = kit.top();
-            return GradeClass.run(top.resolve(classDir), top.resolve(out), top.resolve(courseDir), workers, limit,
-                    Terminals.systemOut());
+            return GradeClass.run(top, top.resolve(classDir), top.resolve(out), top.resolve(courseDir), workers, limit,
+                    !noSandbox, Terminals.systemOut());
         }
     }
 }

@@ -27,10 +27,17 @@ public final class ClassSheet {
 
     private final List<Exercise> exercises;
     private final List<LearnerGrade> grades;
+    private final String isolation;
 
     public ClassSheet(List<Exercise> exercises, List<LearnerGrade> grades) {
+        this(exercises, grades, null);
+    }
+
+    /** {@code isolation} says how learner code was kept apart, shown under the table's title. */
+    public ClassSheet(List<Exercise> exercises, List<LearnerGrade> grades, String isolation) {
         this.exercises = List.copyOf(exercises);
         this.grades = List.copyOf(grades);
+        this.isolation = isolation;
     }
 
     /** Writes both files into {@code folder} (created if needed). */
@@ -92,6 +99,9 @@ public final class ClassSheet {
             text(w, "h1", "Class grades");
             text(w, "p", grades.size() + " learners, " + exercises.size() + " exercises, " + max + " points in all. "
                     + "Hover over a red cell for the reason; the last column lists them all.");
+            if (isolation != null) {
+                text(w, "p", isolation);
+            }
             w.writeStartElement("table");
             w.writeAttribute("id", "grades");
             w.writeStartElement("thead");

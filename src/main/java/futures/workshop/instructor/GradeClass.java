@@ -1,5 +1,6 @@
 package futures.workshop.instructor;
 
+import futures.workshop.sandbox.Confinement;
 import futures.workshop.sandbox.Folders;
 import futures.workshop.checker.Checker;
 import futures.workshop.course.Course;
@@ -26,10 +27,11 @@ public final class GradeClass {
 
     /**
      * Grades every learner folder of {@code classDir} and writes the sheet to {@code out};
-     * {@code workers} learners at once, each given {@code limitSeconds}.
+     * {@code workers} learners at once, each given {@code limitSeconds}; learner code in the
+     * sandbox unless {@code sandbox} is false. {@code kit} is the kit's top folder.
      */
-    public static int run(Path classDir, Path out, Path courseDir, int workers, int limitSeconds, Terminal terminal)
-            throws IOException, InterruptedException {
+    public static int run(Path kit, Path classDir, Path out, Path courseDir, int workers, int limitSeconds, boolean sandbox,
+                          Terminal terminal) throws IOException, InterruptedException {
         int limit = limitSeconds;
         if (!Files.isDirectory(classDir)) {
             throw new IllegalArgumentException("There is no folder " + classDir + ": make grade-class DIR=... needs one folder per learner.");
@@ -40,9 +42,13 @@ public final class GradeClass {
         }
         Course course = Course.load(courseDir);
         long begin = System.nanoTime();
+        Confinement confinement = ClassSandbox.forClass(kit, List.of(classDir, out), sandbox);
+        var w = terminal.writer();
+        w.println(confinement.describe());
+        w.flush();
         Path work = Folders.newWorkDir();
         List<LearnerGrade> grades;
-        try (Checker checker = new Checker(course, work)) {
+        try (Checker checker = new Checker(course, work, confinement)) {
             Progress progress = new Progress(terminal, course.totalPoints());
             ClassGrader grader = new ClassGrader(course.exercises(), ClassGrader.with(checker),
                     workers, limit * 1000L);
@@ -51,12 +57,14 @@ public final class GradeClass {
         } finally {
             Folders.deleteQuietly(work);
         }
-        new ClassSheet(course.exercises(), grades).write(out);
-        var w = terminal.writer();
+        new ClassSheet(course.exercises(), grades, confinement.describe()).write(out);
         w.printf(Locale.ROOT, "Graded %d learners in %.1f s. Average %.1f/%d points.%n", grades.size(),
                 (System.nanoTime() - begin) / 1e9,
                 grades.stream().mapToInt(LearnerGrade::points).average().orElse(0), course.totalPoints());
         w.println("Grade sheet: " + out.resolve(ClassSheet.CSV) + " and " + out.resolve(ClassSheet.HTML));
+        if (!confinement.sandboxed()) {
+            w.println(confinement.describe());
+        }
         w.flush();
         return 0;
     }

@@ -54,13 +54,20 @@ public final class Sandbox implements AutoCloseable {
     private final String classPath;
     private boolean dumping = System.getProperty(ARCHIVE_DUMP) != null;
     private final Path workDir;
+    private final Confinement confinement;
     private final int warm;
     private final BlockingQueue<Child> idle = new LinkedBlockingQueue<>();
     private volatile boolean closed;
 
     /** Keeps {@code warm} sandbox JVMs ready; they start now, in the background. */
     public Sandbox(String classPath, Path workDir, int warm) {
-        this.classPath = classPath;
+        this(classPath, workDir, warm, Confinement.STAGE_ONLY);
+    }
+
+    /** {@link #Sandbox(String, Path, int)} with learner code kept to {@code confinement}. */
+    public Sandbox(String classPath, Path workDir, int warm, Confinement confinement) {
+        this.confinement = confinement;
+        this.classPath = absolute(classPath); // the JVMs work in stages of their own
         this.workDir = workDir;
         this.warm = warm;
         for (int i = 0; i < warm; i++) {
@@ -182,7 +189,7 @@ public final class Sandbox implements AutoCloseable {
             Path stage = Files.createDirectories(dir.resolve("stage"));
             Files.createDirectories(dir.resolve("runs"));
             Path errors = dir.resolve("jvm-errors.txt");
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(confinement.wrap(command, dir, stage))
                     .directory(stage.toFile())
                     .redirectError(errors.toFile())
                     .start();
@@ -192,15 +199,26 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** Each entry of a class path made absolute. */
+    private static String absolute(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
     /** Class-archive flags: JDK 17-24 take an AppCDS archive, JDK 25 and later an AOT cache. */
     private synchronized List<String> archiveOptions() {
         boolean aot = Runtime.version().feature() >= 25;
         if (dumping) {
             dumping = false; // one JVM writes the archive; the others must not race it
-            String file = System.getProperty(ARCHIVE_DUMP);
+            String file = Path.of(System.getProperty(ARCHIVE_DUMP)).toAbsolutePath().toString();
             return List.of(aot ? "-XX:AOTCacheOutput=" + file : "-XX:ArchiveClassesAtExit=" + file);
         }
-        String file = System.getProperty(ARCHIVE);
+        String file = System.getProperty(ARCHIVE) == null ? null : Path.of(System.getProperty(ARCHIVE)).toAbsolutePath().toString();
         if (file != null && Files.isRegularFile(Path.of(file))) {
             return List.of(aot ? "-XX:AOTCache=" + file : "-XX:SharedArchiveFile=" + file);
         }

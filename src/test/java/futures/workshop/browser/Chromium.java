@@ -9,16 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
+import futures.workshop.NeededTool;
 
 /**
- * Finding and driving headless Chromium for the browser tests. {@code make test} finds the browser
- * (installing Debian's package when it can) through {@code tools/need chromium} and passes it in
- * {@code CHROMIUM}; run from Maven alone, the same script is asked without installing.
+ * Finding and driving headless Chromium for the browser tests.
  */
 public final class Chromium {
     private static final long BROWSER_LIMIT_SECONDS = 120; // a hang guard, not a speed check
@@ -26,45 +23,11 @@ public final class Chromium {
     private Chromium() {}
 
     /**
-     * The browser. Where there is none, the test is skipped with the line {@code tools/need} wrote,
-     * which says what to install; under CI ({@code CI=true}) it fails instead: CI must run it.
-     * {@code make test} passes the browser in {@code CHROMIUM}, or why there is none in
-     * {@code CHROMIUM_MISSING}.
+     * The browser; where there is none, the browser tests are skipped, or fail under CI
+     * (see {@link NeededTool}).
      */
     public static Path find() {
-        return find(System.getenv());
-    }
-
-    /** {@link #find()} as if the environment were {@code env} (for the kit's own tests). */
-    static Path find(Map<String, String> env) {
-        String given = env.get("CHROMIUM");
-        if (given != null && !given.isBlank() && Files.isExecutable(Path.of(given))) {
-            return Path.of(given);
-        }
-        String why = env.get("CHROMIUM_MISSING"); // make test asked already, and says why not
-        if (why == null || why.isBlank()) {
-            try {
-                ProcessBuilder builder = new ProcessBuilder("tools/need", "chromium", "--no-install")
-                        .redirectError(ProcessBuilder.Redirect.DISCARD);
-                builder.environment().clear();
-                builder.environment().putAll(env);
-                Process need = builder.start();
-                String out = new String(need.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (need.waitFor() == 0) {
-                    return Path.of(out);
-                }
-                why = out;
-            } catch (IOException e) {
-                why = "tools/need could not run (" + e.getMessage() + ")";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                why = "interrupted while looking for Chromium";
-            }
-        }
-        if ("true".equals(env.get("CI"))) {
-            return fail("CI must run the browser tests, but: " + why);
-        }
-        return Assumptions.abort(why);
+        return NeededTool.find("chromium", "the browser tests");
     }
 
     /** Loads the page, lets its script run, and returns the JSON it left in {@code <pre id="result">}. */

@@ -14,11 +14,13 @@ import java.util.List;
  * @param status    {@code pass} when every exercise passed, else {@code fail}
  * @param maxScore  points available for the exercises graded
  * @param score     points earned, the sum of {@code tests[].score}
- * @param tests     one entry per exercise, in course order
+ * @param partial   true when this check graded only some exercises ({@code make check EX=3}): the
+ *                  others carry their last result, if their file is unchanged since, else none
+ * @param tests     one entry per exercise of the course, in course order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Autograding(int version, String status, @JsonProperty("max_score") int maxScore, int score,
-                          List<Test> tests) {
+                          Boolean partial, List<Test> tests) {
 
     /**
      * One exercise.
@@ -35,19 +37,23 @@ public record Autograding(int version, String status, @JsonProperty("max_score")
     public record Test(String name, String status, int score, @JsonProperty("max_score") int maxScore, String message,
                        @JsonProperty("test_code") String testCode, String filename) {}
 
+    /** One exercise's entry for this verdict, with its file shown below {@code shownFolder}. */
+    public static Test of(Verdict v, String shownFolder) {
+        return new Test(v.exercise().label() + ": " + v.exercise().title(), v.passed() ? "pass" : "fail", v.points(),
+                v.exercise().points(), v.passed() ? null : v.reason(), "make check EX=" + v.exercise().step(),
+                shownFolder + "/" + v.exercise().file());
+    }
+
     /** The summary of these verdicts, with file names shown below {@code shownFolder}. */
     public static Autograding of(List<Verdict> verdicts, String shownFolder) {
-        List<Test> tests = verdicts.stream().map(v -> new Test(
-                v.exercise().label() + ": " + v.exercise().title(),
-                v.passed() ? "pass" : "fail",
-                v.points(),
-                v.exercise().points(),
-                v.passed() ? null : v.reason(),
-                "make check EX=" + v.exercise().step(),
-                shownFolder + "/" + v.exercise().file())).toList();
-        int max = verdicts.stream().mapToInt(v -> v.exercise().points()).sum();
-        int score = verdicts.stream().mapToInt(Verdict::points).sum();
-        boolean all = verdicts.stream().allMatch(Verdict::passed);
-        return new Autograding(1, all ? "pass" : "fail", max, score, tests);
+        return of(verdicts.stream().map(v -> of(v, shownFolder)).toList(), false);
+    }
+
+    /** The summary of these entries; {@code partial} when some were not graded by this check. */
+    public static Autograding of(List<Test> tests, boolean partial) {
+        int max = tests.stream().mapToInt(Test::maxScore).sum();
+        int score = tests.stream().mapToInt(Test::score).sum();
+        boolean all = tests.stream().allMatch(t -> t.status().equals("pass"));
+        return new Autograding(1, all ? "pass" : "fail", max, score, partial ? Boolean.TRUE : null, tests);
     }
 }

@@ -150,11 +150,17 @@ public final class Checker implements AutoCloseable {
             }
         }
         running.forEach(CompletableFuture::join);
-        Sandbox.debug("checks ran in %d ms, %d JUnit run(s)", (System.nanoTime() - begin) / 1_000_000, waves.size());
+        // The last check of every exercise, once all its runs are over: nothing left running.
+        Map<String, List<CheckResult>> last = lastChecks(waveOf, listeners.get());
+        Sandbox.debug("checks ran in %d ms, %d JUnit run(s)", (System.nanoTime() - begin) / 1_000_000, waves.size() + 1);
         Map<Exercise, List<CheckResult>> results = new LinkedHashMap<>();
         Map<Exercise, String> failures = new LinkedHashMap<>();
         waveOf.forEach((exercise, wave) -> {
-            results.put(exercise, wave.results.getOrDefault(exercise.checksKey(), List.of()));
+            List<CheckResult> mine = new ArrayList<>(wave.results.getOrDefault(exercise.checksKey(), List.of()));
+            if (!mine.isEmpty()) {
+                mine.addAll(last.getOrDefault(exercise.key(), List.of()));
+            }
+            results.put(exercise, mine);
             if (wave.failure != null) {
                 failures.put(exercise, wave.failure);
             }
@@ -165,6 +171,9 @@ public final class Checker implements AutoCloseable {
             Compilation c = compilation.join();
             if (!c.ok()) {
                 early.put(exercise, new Verdict(exercise, Verdict.Status.NOT_COMPILED, List.of(), c.errors()));
+            } else if (!Submission.hasTheClass(c, exercise)) {
+                early.put(exercise, new Verdict(exercise, Verdict.Status.NO_CLASS, List.of(),
+                        List.of(Submission.noClass(exercise, shownFolder + "/" + exercise.file(), c.shape()))));
             }
         });
         Folders.deleteQuietly(copy);
@@ -204,6 +213,27 @@ public final class Checker implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@link LeftRunning} on every exercise that was graded: a JUnit run of its own, after the
+     * others, so that every run of every exercise is over when it looks.
+     */
+    private Map<String, List<CheckResult>> lastChecks(Map<Exercise, Wave> graded, TestExecutionListener listener) {
+        List<Submission> submissions = new ArrayList<>();
+        graded.forEach((exercise, wave) -> wave.submissions.stream().filter(x -> x.exercise().equals(exercise)).forEach(submissions::add));
+        if (submissions.isEmpty()) {
+            return Map.of();
+        }
+        String run = UUID.randomUUID().toString();
+        Submissions.registerLast(run, submissions);
+        try {
+            return runChecks(run, List.of(LeftRunning.class.getName()), listener);
+        } catch (RuntimeException e) {
+            return Map.of();
+        } finally {
+            Submissions.unregisterLast(run);
+        }
+    }
+
     /** Whether a checks class named in info.toml is there to run (a course being written may name one not yet written). */
     private static boolean loads(String checksClass) {
         try {
@@ -220,6 +250,7 @@ public final class Checker implements AutoCloseable {
         final Set<String> checkClasses = new LinkedHashSet<>();
         final List<Submission> declared = new ArrayList<>();
         final List<Submission> byClass = new ArrayList<>();
+        final List<Submission> submissions = new ArrayList<>();
         Map<String, List<CheckResult>> results = Map.of();
         String failure;
 
@@ -232,6 +263,7 @@ public final class Checker implements AutoCloseable {
         }
 
         void add(Submission submission) {
+            submissions.add(submission);
             String checks = submission.exercise().checks();
             if (checks == null) {
                 declared.add(submission);
@@ -322,14 +354,14 @@ public final class Checker implements AutoCloseable {
         }
 
         /**
-         * Whose check it is, as {@link Exercise#checksKey()}: the checks class, or for a declared
-         * check the exercise its container names ({@code exercise:<name>}).
+         * Whose check it is, as {@link Exercise#checksKey()}: the checks class, or the exercise a
+         * container names ({@code exercise:<name>}), as declared checks and the last check do.
          */
         private static Optional<String> owner(TestPlan plan, TestIdentifier id) {
             for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
                 Optional<String> declared = at.getSource()
                         .filter(s -> s instanceof UriSource u && "exercise".equals(u.getUri().getScheme()))
-                        .map(s -> "declared:" + ((UriSource) s).getUri().getSchemeSpecificPart());
+                        .map(s -> ((UriSource) s).getUri().toString());
                 if (declared.isPresent()) {
                     return declared;
                 }

@@ -3,6 +3,7 @@ package futures.workshop.checker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import futures.workshop.course.Exercise;
+import futures.workshop.course.Progress;
 import futures.workshop.sandbox.Folders;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,10 +72,21 @@ public final class GradeReports {
 
     /** Writes {@code junit.xml} and {@code autograding.json} for these verdicts; returns the folder. */
     public Path write(List<Verdict> verdicts, String shownFolder) {
+        return write(verdicts, shownFolder, null, List.of());
+    }
+
+    /**
+     * {@link #write(List, String)} for a check of some exercises of the course in {@code graded}:
+     * the JSON lists every exercise of {@code course}. One graded now has its new result; another
+     * keeps its last one (kept in {@code exercises/} here) only while its file is unchanged, else
+     * it counts as not graded. So {@code make check EX=3} never passes for the whole course.
+     */
+    public Path write(List<Verdict> verdicts, String shownFolder, Path graded, List<Exercise> course) {
         try {
             Files.createDirectories(folder);
             List<Verdict> notGraded = verdicts.stream()
-                    .filter(v -> v.status() == Verdict.Status.MISSING || v.status() == Verdict.Status.NOT_COMPILED)
+                    .filter(v -> v.status() == Verdict.Status.MISSING || v.status() == Verdict.Status.NOT_COMPILED
+                            || v.status() == Verdict.Status.NO_CLASS)
                     .toList();
             Path notGradedXml = folder.resolve("not-graded-" + UUID.randomUUID());
             if (!notGraded.isEmpty()) {
@@ -83,12 +95,46 @@ public final class GradeReports {
             joinXml(Stream.of(checksXml, notGradedXml), folder.resolve(XML), verdicts);
             deleteTree(checksXml);
             deleteTree(notGradedXml);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(folder.resolve(JSON).toFile(), Autograding.of(verdicts, shownFolder));
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            Autograding summary = Autograding.of(verdicts, shownFolder);
+            if (graded != null && !course.isEmpty()) {
+                summary = wholeCourse(json, verdicts, shownFolder, graded, course);
+            }
+            json.writeValue(folder.resolve(JSON).toFile(), summary);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the grade reports to " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An exercise's last result, with the hash of its file when it was graded. */
+    private record Kept(Autograding.Test test, String sha256) {}
+
+    private Autograding wholeCourse(ObjectMapper json, List<Verdict> verdicts, String shownFolder, Path graded,
+                                    List<Exercise> course) throws IOException {
+        Path kept = Files.createDirectories(folder.resolve("exercises"));
+        java.util.Map<Exercise, Autograding.Test> now = new java.util.LinkedHashMap<>();
+        for (Verdict v : verdicts) {
+            Autograding.Test test = Autograding.of(v, shownFolder);
+            now.put(v.exercise(), test);
+            json.writeValue(kept.resolve(v.exercise().name() + ".json").toFile(),
+                    new Kept(test, Progress.sha256(graded.resolve(v.exercise().file()))));
+        }
+        List<Autograding.Test> tests = new java.util.ArrayList<>();
+        for (Exercise e : course) {
+            Autograding.Test test = now.get(e);
+            if (test == null) {
+                Path file = kept.resolve(e.name() + ".json");
+                Kept last = Files.isRegularFile(file) ? json.readValue(file.toFile(), Kept.class) : null;
+                String sha = Progress.sha256(graded.resolve(e.file()));
+                test = last != null && sha != null && sha.equals(last.sha256()) ? last.test()
+                        : new Autograding.Test(e.label() + ": " + e.title(), "fail", 0, e.points(),
+                                last == null ? "not graded yet: make check grades it" : "changed since it was last graded: make check grades it",
+                                "make check EX=" + e.step(), shownFolder + "/" + e.file());
+            }
+            tests.add(test);
+        }
+        return Autograding.of(tests, verdicts.size() < course.size());
     }
 
     private static void runNotGraded(List<Verdict> notGraded, Path dir) {

@@ -28,7 +28,7 @@ public final class Report {
             out.printf("%s %-13s %3d/%-3d %s%n", v.passed() ? pass : fail, e.label(), v.points(), e.points(), e.title());
             switch (v.status()) {
                 case PASSED -> { }
-                case MISSING -> v.problems().forEach(p -> out.println(indent(p, "    ")));
+                case MISSING, NO_CLASS -> v.problems().forEach(p -> out.println(indent(p, "    ")));
                 case NOT_COMPILED -> {
                     out.println("    does not compile (the other exercises are still graded):");
                     v.problems().stream().limit(ERRORS_SHOWN).forEach(p -> out.println(indent(p, "      ")));
@@ -60,13 +60,24 @@ public final class Report {
             return;
         }
         Set<String> shown = new HashSet<>();
+        Set<String> blocks = new HashSet<>();
         for (CheckResult c : v.checks()) {
             if (c.passed()) {
                 out.println("    " + pass + " " + c.name());
             } else {
                 out.println("    " + fail + " " + c.name());
                 String message = c.message() == null ? "failed" : c.message();
-                out.println(shown.add(message) ? indent(message, "        ") : "        (same reason as above)");
+                if (!shown.add(message)) {
+                    out.println("        (same reason as above)");
+                    continue;
+                }
+                // what it printed, a trace, a timeline: shown once, however many checks quote it
+                List<String> lines = message.lines().toList();
+                int head = Math.min(lines.size(), 3);
+                String block = String.join("\n", lines.subList(head, lines.size()));
+                boolean repeated = lines.size() > head + 1 && !blocks.add(block);
+                out.println(indent(repeated ? String.join("\n", lines.subList(0, head)) + "\n(the same lines as above)" : message,
+                        "        "));
             }
         }
         v.problems().forEach(p -> out.println("    " + p));

@@ -6,6 +6,7 @@ import futures.workshop.course.Exercise;
 import futures.workshop.sandbox.Outcome;
 import futures.workshop.sandbox.Request;
 import futures.workshop.sandbox.Scenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import java.util.List;
@@ -51,7 +52,33 @@ public final class Submission {
         if (!compiled.ok()) {
             Assumptions.abort(shownFile + " does not compile");
         }
+        if (!hasTheClass(compiled, exercise)) {
+            Assumptions.abort(shownFile + " has no class " + exercise.className());
+        }
         return compiled.classes();
+    }
+
+    /** Whether the compiled file holds the exercise's class, in no package, where the sandbox loads it from. */
+    static boolean hasTheClass(Compilation compiled, Exercise exercise) {
+        return Files.isRegularFile(compiled.classes().resolve(exercise.className() + ".class"));
+    }
+
+    /**
+     * Why a file that compiles holds no class the checks can load, in the learner's words: a
+     * package line (editors add one), an empty file, or a class of another name.
+     */
+    static String noClass(Exercise exercise, String shown, Compilation.Shape shape) {
+        String name = exercise.className();
+        if (shape.packageName() != null) {
+            return shown + " starts with \"package " + shape.packageName() + ";\": remove that line (an editor may add one)."
+                    + " The exercises live in no package, and the checks look for class " + name + " there.";
+        }
+        if (shape.types().isEmpty()) {
+            return shown + " has no class in it (is it empty?): make reset EX=" + exercise.step()
+                    + " puts the exercise back and keeps your file as a backup.";
+        }
+        return shown + " declares " + (shape.types().size() == 1 ? "class " : "classes ") + String.join(", ", shape.types())
+                + ", but the checks look for class " + name + ", the file's name: rename it back to " + name + ".";
     }
 
     public Exercise exercise() {
@@ -93,6 +120,22 @@ public final class Submission {
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * The outcomes of every run made so far, in no particular order, once those under way have
+     * ended; runs that could not be made (the file does not compile) are left out.
+     */
+    public List<Outcome> outcomes() {
+        List<Outcome> out = new java.util.ArrayList<>();
+        for (CompletableFuture<Outcome> run : runs.values()) {
+            try {
+                out.add(run.join());
+            } catch (RuntimeException e) {
+                // that run's own check says what happened
+            }
+        }
+        return out;
+    }
 
     /** Runs the scenario (once; later calls get the same outcome). */
     public Outcome run(Scenario scenario) {

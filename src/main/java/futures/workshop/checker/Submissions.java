@@ -16,6 +16,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class Submissions implements ParameterResolver {
     private static final Map<String, Submission> BY_CHECKS = new ConcurrentHashMap<>();
     private static final Map<String, Declared> DECLARED = new ConcurrentHashMap<>();
+    private static final Map<String, Last> LAST = new ConcurrentHashMap<>();
+
+    /** The submissions whose last check ({@link LeftRunning}) a run makes. */
+    public record Last(List<Submission> submissions) {}
 
     /** The submissions of one run whose exercises declare their checks in info.toml. */
     public record Declared(List<Submission> submissions) {}
@@ -39,10 +43,18 @@ public final class Submissions implements ParameterResolver {
         DECLARED.remove(run);
     }
 
+    static void registerLast(String run, List<Submission> submissions) {
+        LAST.put(run, new Last(List.copyOf(submissions)));
+    }
+
+    static void unregisterLast(String run) {
+        LAST.remove(run);
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Submission.class || type == Declared.class;
+        return type == Submission.class || type == Declared.class || type == Last.class;
     }
 
     @Override
@@ -51,6 +63,9 @@ public final class Submissions implements ParameterResolver {
         String run = context.getConfigurationParameter(RUN).orElse("");
         if (parameter.getParameter().getType() == Declared.class) {
             return DECLARED.getOrDefault(run, new Declared(List.of()));
+        }
+        if (parameter.getParameter().getType() == Last.class) {
+            return LAST.getOrDefault(run, new Last(List.of()));
         }
         Submission submission = BY_CHECKS.get(run + "/" + checks);
         if (submission == null) {

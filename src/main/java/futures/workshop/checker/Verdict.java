@@ -7,13 +7,17 @@ import java.util.List;
  * How one exercise fared.
  *
  * @param exercise the exercise
- * @param status   passed, failed, did not compile, or file missing
+ * @param status   passed, failed, did not compile, no class to grade, or file missing
  * @param checks   every check with its result, in the order they ran
  * @param problems compile errors (one block each), or the reason the file could not be graded
  */
 public record Verdict(Exercise exercise, Status status, List<CheckResult> checks, List<String> problems) {
 
-    public enum Status { PASSED, FAILED, NOT_COMPILED, MISSING }
+    /**
+     * How an exercise fared: NO_CLASS when its file compiles but holds no class the checks can
+     * load (a package line, another class name, an empty file).
+     */
+    public enum Status { PASSED, FAILED, NOT_COMPILED, NO_CLASS, MISSING }
 
     /**
      * One check: its sentence-like name and, when it failed, the message for the learner.
@@ -52,7 +56,7 @@ public record Verdict(Exercise exercise, Status status, List<CheckResult> checks
     public String reason() {
         return switch (status) {
             case PASSED -> "";
-            case MISSING -> String.join("\n", problems);
+            case MISSING, NO_CLASS -> String.join("\n", problems);
             case NOT_COMPILED -> "does not compile:\n" + String.join("\n", problems);
             case FAILED -> failures().stream().findFirst()
                     .map(c -> {

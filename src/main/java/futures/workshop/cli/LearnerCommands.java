@@ -84,7 +84,7 @@ final class LearnerCommands {
                 List<Exercise> exercises = which == null || which.isBlank() ? course.exercises() : List.of(course.find(which));
                 GradeReports reports = new GradeReports(top.resolve(grades == null ? GradeReports.FOLDER : grades));
                 List<Verdict> verdicts = checker.check(folder, shown, exercises, reports::listener);
-                reports.write(verdicts, shown); // for CI and GitHub Classroom: see README
+                reports.write(verdicts, shown, folder, course.exercises()); // for CI and GitHub Classroom: see README
                 new Report(kit.out(), Report.unicodeTerminal()).print(verdicts, shown);
                 if (folder.normalize().equals(top.resolve("exercises").normalize())) {
                     Session.remember(Progress.of(top), verdicts, System.err);

@@ -62,9 +62,14 @@ public record Exercise(int step, String name, String title, String file, int poi
 
     /**
      * What grades this exercise, as the checker keys it: its checks class, or
-     * {@code declared:<name>} for declared checks.
+     * {@code exercise:<name>} for declared checks (as their containers name their source).
      */
     public String checksKey() {
-        return checks != null ? checks : "declared:" + name;
+        return checks != null ? checks : key();
+    }
+
+    /** {@code exercise:<name>}: how checks that are not a class of their own say whose they are. */
+    public String key() {
+        return "exercise:" + name;
     }
 }

@@ -70,6 +70,7 @@ public final class Listing {
         return new Row(exercise, State.NOT_DONE, switch (last.checked()) {
             case NOT_COMPILED -> "does not compile";
             case MISSING -> "file missing";
+            case NO_CLASS -> "no class to grade in it";
             default -> "last check failed";
         });
     }

@@ -35,7 +35,7 @@ public final class Progress {
     public static final String FOLDER = ".workshop";
 
     /** How an exercise ended at its last check (the checker's verdict, by name). */
-    public enum Checked { PASSED, FAILED, NOT_COMPILED, MISSING }
+    public enum Checked { PASSED, FAILED, NOT_COMPILED, NO_CLASS, MISSING }
 
     /**
      * The last check of one exercise.

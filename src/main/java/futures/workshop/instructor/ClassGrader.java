@@ -48,6 +48,9 @@ public final class ClassGrader {
         void finished(LearnerGrade grade, int done, int learners, int running);
 
         void tick(int done, int learners, int running);
+
+        /** A learner's grade changed when their failed exercises were checked again, alone. */
+        default void rechecked(LearnerGrade before, LearnerGrade after) {}
     }
 
     private final List<Exercise> exercises;
@@ -153,7 +156,7 @@ public final class ClassGrader {
                     Thread.sleep(POLL_MILLIS);
                 }
             }
-            recheckFailures(pool, folders, grades);
+            recheckFailures(pool, folders, grades, listener);
         } finally {
             // Cancelled learners may still be unwinding: do not wait for them.
             pool.shutdownNow();
@@ -167,7 +170,8 @@ public final class ClassGrader {
      * A wrong answer fails again; only the second verdict counts. An untouched stub ("not done
      * yet") cannot come out otherwise, so it is not checked again.
      */
-    private void recheckFailures(WorkerPool pool, List<Path> folders, LearnerGrade[] grades) throws InterruptedException {
+    private void recheckFailures(WorkerPool pool, List<Path> folders, LearnerGrade[] grades, Listener listener)
+            throws InterruptedException {
         for (int i = 0; i < grades.length; i++) {
             LearnerGrade g = grades[i];
             List<Exercise> failed = g.verdicts().stream()
@@ -185,6 +189,9 @@ public final class ClassGrader {
                             .findFirst().orElse(v));
                 }
                 grades[i] = new LearnerGrade(g.learner(), merged, null, g.millis());
+                if (grades[i].points() != g.points()) {
+                    listener.rechecked(g, grades[i]);
+                }
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 again.cancel(true); // keep the first verdicts
             }

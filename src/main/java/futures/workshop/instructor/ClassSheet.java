@@ -55,15 +55,24 @@ public final class ClassSheet {
         try (SequenceWriter out = new CsvMapper().writer(schema.build().withHeader()).writeValues(file.toFile())) {
             for (LearnerGrade g : grades) {
                 List<Object> row = new ArrayList<>();
-                row.add(g.learner());
+                row.add(inert(g.learner()));
                 for (Exercise e : exercises) {
                     row.add(g.verdict(e).map(v -> Integer.toString(v.points())).orElse(""));
                 }
                 row.add(g.points());
-                row.add(String.join("\n", reasons(g)));
+                row.add(inert(String.join("\n", reasons(g))));
                 out.write(row);
             }
         }
+    }
+
+    /**
+     * Text a spreadsheet will not take for a formula: a cell that starts with =, +, -, @ or a tab
+     * or carriage return (a learner's folder named "=HYPERLINK(...)") gets a leading apostrophe,
+     * which spreadsheets hide and do not evaluate (OWASP's advice on CSV injection).
+     */
+    static String inert(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     /** "3 async: not done yet: ..." for each exercise that did not pass, or why the learner was not graded. */

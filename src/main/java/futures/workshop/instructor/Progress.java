@@ -57,6 +57,22 @@ final class Progress implements ClassGrader.Listener {
         }
     }
 
+    /** The console says the final score too, as the sheet will. */
+    @Override
+    public void rechecked(LearnerGrade before, LearnerGrade after) {
+        String line = String.format(Locale.ROOT, "      %-20s %3d/%d points after its failed exercises were checked again,"
+                + " alone (first %d)", after.learner(), after.points(), maxPoints, before.points());
+        if (display != null) {
+            display.update(List.of(), 0);
+            out.println(line);
+            out.flush();
+            display.reset();
+        } else {
+            out.println(line);
+            out.flush();
+        }
+    }
+
     @Override
     public void tick(int done, int learners, int running) {
         if (display == null) {

@@ -10,8 +10,18 @@ import java.util.List;
  * @param errors   one {@code file:line:col: error: message} block per error, with the source line
  * @param exits    places that call {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt},
  *                 as {@code file:line}
+ * @param shape    what the file declares: its package and its top-level classes
  */
-public record Compilation(Path classes, List<String> errors, List<String> exits) {
+public record Compilation(Path classes, List<String> errors, List<String> exits, Shape shape) {
+    /** What a file declares, as javac read it: its package (null for none) and its top-level types. */
+    public record Shape(String packageName, List<String> types) {
+        public static final Shape UNKNOWN = new Shape(null, List.of());
+    }
+
+    public Compilation(Path classes, List<String> errors, List<String> exits) {
+        this(classes, errors, exits, Shape.UNKNOWN);
+    }
+
     public boolean ok() {
         return classes != null;
     }

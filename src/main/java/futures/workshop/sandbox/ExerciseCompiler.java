@@ -101,9 +101,13 @@ public final class ExerciseCompiler {
         JavacTask task = task(files, List.of(source), out, diagnostics);
         List<String> exits = new ArrayList<>();
         boolean ok;
+        Compilation.Shape shape = Compilation.Shape.UNKNOWN;
         try {
             // parse, analyze, generate: syntax and type errors are both reported
             Iterable<? extends CompilationUnitTree> units = task.parse();
+            for (CompilationUnitTree unit : units) {
+                shape = shape(unit);
+            }
             task.analyze();
             ok = noErrors(diagnostics);
             if (ok) {
@@ -126,7 +130,7 @@ public final class ExerciseCompiler {
                 errors.add(format(d, source, shownPath));
             }
         }
-        return new Compilation(ok ? out : null, errors, exits);
+        return new Compilation(ok ? out : null, errors, exits, shape);
     }
 
     /**
@@ -178,12 +182,23 @@ public final class ExerciseCompiler {
                 return all;
             }
             for (int i = 0; i < units.size(); i++) {
-                compiled[which.get(i)] = new Compilation(out, List.of(), exits.get(i));
+                compiled[which.get(i)] = new Compilation(out, List.of(), exits.get(i), shape(units.get(i)));
             }
             return Set.of();
         } catch (IOException | RuntimeException e) {
             return all; // each file on its own will say what is wrong
         }
+    }
+
+    /** The package and top-level types a file declares. */
+    private static Compilation.Shape shape(CompilationUnitTree unit) {
+        List<String> types = new ArrayList<>();
+        for (Tree type : unit.getTypeDecls()) {
+            if (type instanceof ClassTree c && !c.getSimpleName().isEmpty()) {
+                types.add(c.getSimpleName().toString());
+            }
+        }
+        return new Compilation.Shape(unit.getPackageName() == null ? null : unit.getPackageName().toString(), List.copyOf(types));
     }
 
     private static int indexOf(List<CompilationUnitTree> units, JavaFileObject source) {

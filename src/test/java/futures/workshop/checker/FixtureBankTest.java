@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 class FixtureBankTest {
     private static final List<String> CASES = List.of("hangs", "exits", "exits-by-reference", "exits-zero-on-bad-argument", "floods-output", "syntax-error",
             "broken-beside-solved", "sequential", "blocked-too-early", "wrong-worker-count", "crashes-on-bad-argument",
-            "pool-never-shut-down", "swallowed-exception", "hard-coded", "exception-escapes-main", "renamed-method");
+            "pool-never-shut-down", "swallowed-exception", "hard-coded", "exception-escapes-main", "renamed-method",
+            "package-line", "empty-file", "renamed-class", "thread-flood", "own-executor", "usage-quotes-exception",
+            "leak-beside-sequential", "gets-each-in-turn");
 
     private static Path work;
     private static Checker checker;
@@ -112,12 +114,17 @@ class FixtureBankTest {
     }
 
     @Test
-    @DisplayName("step 6 crashing on \"abc\": a crash with its exception, and how to avoid it")
+    @DisplayName("step 6 crashing on a bad argument: each crash with its own exception, and how to avoid that one")
     void crashesOnBadArgument() {
         String shown = failed("crashes-on-bad-argument/workers");
         assertThat(shown).contains("happened: the program crashed with java.lang.NumberFormatException: For input string: \"abc\"",
-                "workers(args): print a usage message, then System.exit(2) (catch the NumberFormatException)",
+                "catch the NumberFormatException that Integer.parseInt throws for 'abc'",
                 "at Workers.workers(Workers.java:36)");
+        // "0" parses: what crashed is the pool, and the hint must not blame NumberFormatException
+        String zero = shown.substring(shown.indexOf("a bad argument \"0\""));
+        zero = zero.substring(0, zero.indexOf("\n    ", zero.indexOf("look at:")));
+        assertThat(zero).contains("java.lang.IllegalArgumentException", "check the number before making the pool")
+                .doesNotContain("NumberFormatException");
         assertFailedChecks("crashes-on-bad-argument/workers").hasSize(3)
                 .allMatch(name -> name.startsWith("a bad argument"));
     }
@@ -221,6 +228,60 @@ class FixtureBankTest {
     void renamedMethod() {
         assertThat(failed("renamed-method/submit")).contains(
                 "PoolSubmit has no method submitSlowFunction(ExecutorService): keep the method the exercise gave you");
+    }
+
+    @Test
+    @DisplayName("a package line, an empty file and a renamed class: each named, with what to do, and nothing else said")
+    void noClassToGrade() {
+        assertThat(failed("package-line/submit")).contains(
+                "exercises/01-submit/PoolSubmit.java starts with \"package exercises;\": remove that line")
+                .doesNotContain("ClassNotFoundException");
+        assertThat(failed("empty-file/arguments")).contains(
+                "exercises/02-arguments/PoolAdd.java has no class in it (is it empty?): make reset EX=2");
+        assertThat(failed("renamed-class/async")).contains(
+                "exercises/03-async/ApplyAsync.java declares class Async, but the checks look for class ApplyAsync")
+                .doesNotContain("ClassNotFoundException");
+        for (String fixture : List.of("package-line/submit", "empty-file/arguments", "renamed-class/async")) {
+            assertThat(verdicts.get(fixture).status()).as(fixture).isEqualTo(Verdict.Status.NO_CLASS);
+        }
+    }
+
+    @Test
+    @DisplayName("a thousand threads left running: plain threads, not a pool, listed five and counted")
+    void threadFlood() {
+        String shown = failed("thread-flood/submit");
+        assertThat(shown).contains("threads still running afterwards: Thread-", " and 995 more, so the program would never end",
+                "make each thread you start end").doesNotContain("pool never shut down");
+        assertThat(shown.lines().mapToInt(String::length).max().orElse(0)).as("longest line").isLessThan(200);
+    }
+
+    @Test
+    @DisplayName("right answers written otherwise pass: the JDK's own pool in main, a usage line that quotes the parse error")
+    void correctVariantsPass() {
+        for (String fixture : List.of("own-executor/arguments", "usage-quotes-exception/workers")) {
+            Verdict v = verdicts.get(fixture);
+            assertThat(v.passed()).as("%s:%n%s", fixture, Grading.shown(v)).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("a pool left open beside calls waited for in turn: the concurrency check names the mistake, the last check the pool")
+    void leakDoesNotHideTheMistake() {
+        String shown = failed("leak-beside-sequential/async");
+        Verdict v = verdicts.get("leak-beside-sequential/async");
+        Verdict.CheckResult atOnce = v.checks().stream().filter(c -> c.name().equals("runs the two slowAdd calls at the same time"))
+                .findFirst().orElseThrow();
+        assertThat(atOnce.passed()).isFalse();
+        assertThat(atOnce.message()).contains("the calls never overlapped").doesNotContain("never shut down");
+        assertThat(shown).contains("leaves no pool or thread running", "pool never shut down: pool-");
+    }
+
+    @Test
+    @DisplayName("calls waited for one by one are blocked too early, not a hang: the checker's own waits do not count")
+    void checkerWaitsAreNotTheProgramsTime() {
+        String shown = failed("gets-each-in-turn/watch");
+        assertThat(shown).contains("blocked too early: submitAll waited for a call to finish before returning")
+                .doesNotContain("it hangs");
     }
 
     @Test

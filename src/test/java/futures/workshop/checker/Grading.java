@@ -43,8 +43,11 @@ final class Grading {
         return Course.load(EXERCISES);
     }
 
-    /** One entry of mistakes.toml: in {@code file} of the solutions, replace {@code find} (once) by {@code replace}. */
-    record Mistake(@JsonProperty("case") String name, String file, String find, String replace) {}
+    /**
+     * One entry of mistakes.toml: in {@code file} of the solutions, replace {@code find} (once) by
+     * {@code replace}; or, with {@code whole}, the file is that text instead.
+     */
+    record Mistake(@JsonProperty("case") String name, String file, String find, String replace, String whole) {}
 
     private record Mistakes(List<Mistake> mistake) {}
 
@@ -54,7 +57,9 @@ final class Grading {
         try {
             for (Mistake m : new TomlMapper().readValue(MISTAKES.toFile(), Mistakes.class).mistake()) {
                 String text = Files.readString(SOLUTIONS.resolve(m.file()), StandardCharsets.UTF_8);
-                if (m.find() != null) {
+                if (m.whole() != null) {
+                    text = m.whole();
+                } else if (m.find() != null) {
                     int at = text.indexOf(m.find());
                     if (at < 0 || text.indexOf(m.find(), at + 1) >= 0) {
                         throw new IllegalStateException(MISTAKES + ", case " + m.name() + ": the text to find must occur exactly once in "

@@ -79,11 +79,14 @@ class ClassGraderTest {
             }
             return out;
         };
-        List<LearnerGrade> grades = new ClassGrader(exercises, grader, 2, 60_000).grade(learners, new Recording());
+        Recording listener = new Recording();
+        List<LearnerGrade> grades = new ClassGrader(exercises, grader, 2, 60_000).grade(learners, listener);
         assertThat(grades.get(0).points()).isEqualTo(total);
         assertThat(grades.get(1).points()).isEqualTo(total - failing.points());
         assertThat(grades.get(2).points()).isEqualTo(total - failing.points());
         assertThat(calls).containsEntry("ana-unlucky", 2).containsEntry("ben-wrong", 2).containsEntry("cy-not-started", 1);
+        assertThat(listener.rechecked).as("the console is told the final score, as the sheet").containsExactly("ana-unlucky "
+                + (total - failing.points()) + " -> " + total);
     }
 
     @Test
@@ -114,6 +117,12 @@ class ClassGraderTest {
     /** Records what the grader reported, on the watching thread. */
     static final class Recording implements ClassGrader.Listener {
         final List<String> finished = new ArrayList<>();
+        final List<String> rechecked = new ArrayList<>();
+
+        @Override
+        public void rechecked(LearnerGrade before, LearnerGrade after) {
+            rechecked.add(after.learner() + " " + before.points() + " -> " + after.points());
+        }
         int lastDone;
 
         @Override

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One exercise broken in each way the kit knows, beside the others solved: every other
- * exercise's verdict and points must be those of the all-correct run. All folders are graded by
+ * exercise's verdict and points must be those of the all-correct run. Two breakages share a
+ * folder, each in an exercise of its own, so a folder holds five clean exercises to compare. All folders are graded by
  * one checker at once, while two CPU-bound threads per core spin, as on a busy machine where a
  * sandbox JVM is most likely to serve one exercise's run after another's.
  */
@@ -37,10 +38,29 @@ class IndependenceTest {
 
     private static final String SUBMIT = "01-submit/PoolSubmit.java";
     private static final String SUBMIT_LINE = "        return pool.submit(() -> slowFunction(5));\n";
+    private static final String ADD = "02-arguments/PoolAdd.java";
+    private static final String ADD_LINE = "        return pool.submit(() -> slowAdd(1, 6, 7));\n";
     private static final String FUTURE = "04-future/FutureFacts.java";
     private static final String FUTURE_LINE = "            future.get();\n            return null;\n";
 
     static final Map<String, Breakage> BREAKAGES = new LinkedHashMap<>();
+
+    /**
+     * The breakages graded together, each in an exercise of its own, so that the others of the
+     * folder stand beside two broken ones: fewer folders, the same proof for each.
+     */
+    static final List<List<String>> FOLDERS = List.of(
+            List.of("hang", "out of memory"),
+            List.of("future that never completes", "thread flood"),
+            List.of("future that never completes, spinning on the common pool", "deadlock"),
+            List.of("exit", "halt"),
+            List.of("file damage", "halt by reflection, past the trap"),
+            List.of("a thread left calling slow functions", "future that never completes, in exercise 4"));
+
+    /** The same breakage in exercise 2, whose method hands slowAdd(1, 6, 7) to the pool. */
+    private static Breakage inExercise2(Breakage b) {
+        return new Breakage(ADD, ADD_LINE, b.replace().replace("slowFunction(5)", "slowAdd(1, 6, 7)"));
+    }
 
     static {
         BREAKAGES.put("hang", new Breakage(SUBMIT, SUBMIT_LINE, """
@@ -62,29 +82,37 @@ class IndependenceTest {
                             new java.util.concurrent.CompletableFuture<Void>().get();
                             return null;
                 """));
+        BREAKAGES.put("a thread left calling slow functions", new Breakage(SUBMIT, SUBMIT_LINE, """
+                        java.util.concurrent.CompletableFuture.runAsync(() -> { // a daemon of the common pool, never stopped
+                            while (true) {
+                                slowFunction(1);
+                            }
+                        });
+                        return pool.submit(() -> slowFunction(5));
+                """));
         BREAKAGES.put("exit", new Breakage(SUBMIT, SUBMIT_LINE, """
                         System.exit(0);
                         return null;
                 """));
-        BREAKAGES.put("halt", new Breakage(SUBMIT, SUBMIT_LINE, """
+        BREAKAGES.put("halt", inExercise2(new Breakage(SUBMIT, SUBMIT_LINE, """
                         Runtime.getRuntime().halt(1);
                         return null;
-                """));
-        BREAKAGES.put("halt by reflection, past the trap", new Breakage(SUBMIT, SUBMIT_LINE, """
+                """)));
+        BREAKAGES.put("halt by reflection, past the trap", inExercise2(new Breakage(SUBMIT, SUBMIT_LINE, """
                         try {
                             Runtime.class.getMethod("halt", int.class).invoke(Runtime.getRuntime(), 3);
                         } catch (ReflectiveOperationException e) {
                             throw new IllegalStateException(e);
                         }
                         return null;
-                """));
-        BREAKAGES.put("out of memory", new Breakage(SUBMIT, SUBMIT_LINE, """
+                """)));
+        BREAKAGES.put("out of memory", inExercise2(new Breakage(SUBMIT, SUBMIT_LINE, """
                         java.util.List<long[]> hoard = new java.util.ArrayList<>();
                         while (true) {
                             hoard.add(new long[1_000_000]);
                         }
-                """));
-        BREAKAGES.put("thread flood", new Breakage(SUBMIT, SUBMIT_LINE, """
+                """)));
+        BREAKAGES.put("thread flood", inExercise2(new Breakage(SUBMIT, SUBMIT_LINE, """
                         for (int i = 0; i < 2000; i++) {
                             Thread t = new Thread(() -> {
                                 try {
@@ -97,8 +125,8 @@ class IndependenceTest {
                             t.start();
                         }
                         return pool.submit(() -> slowFunction(5));
-                """));
-        BREAKAGES.put("deadlock", new Breakage(SUBMIT, SUBMIT_LINE, """
+                """)));
+        BREAKAGES.put("deadlock", inExercise2(new Breakage(SUBMIT, SUBMIT_LINE, """
                         Object a = new Object();
                         Object b = new Object();
                         java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
@@ -115,7 +143,7 @@ class IndependenceTest {
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
-                """));
+                """)));
         BREAKAGES.put("file damage", new Breakage(SUBMIT, SUBMIT_LINE, """
                         try { // the other exercises' files, by the paths make run would see them
                             java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("exercises/02-arguments/PoolAdd.java"));
@@ -150,26 +178,45 @@ class IndependenceTest {
         Course course = checker.course();
         Map<String, Path> folders = new LinkedHashMap<>();
         folders.put("all correct", solutions(work.resolve("all-correct")));
-        int n = 0;
-        for (Map.Entry<String, Breakage> b : BREAKAGES.entrySet()) {
-            Path folder = solutions(work.resolve("broken-" + n++));
-            Path file = folder.resolve(b.getValue().file());
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            assertThat(text).as("the line to break in %s", file).contains(b.getValue().find());
-            Files.writeString(file, text.replace(b.getValue().find(), b.getValue().replace()), StandardCharsets.UTF_8);
-            folders.put(b.getKey(), folder);
+        assertThat(FOLDERS.stream().flatMap(List::stream).sorted().toList()).as("every breakage in a folder")
+                .isEqualTo(BREAKAGES.keySet().stream().sorted().toList());
+        for (int n = 0; n < FOLDERS.size(); n++) {
+            Path folder = solutions(work.resolve("broken-" + n));
+            for (String name : FOLDERS.get(n)) {
+                Breakage b = BREAKAGES.get(name);
+                Path file = folder.resolve(b.file());
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                assertThat(text).as("the line to break in %s", file).contains(b.find());
+                Files.writeString(file, text.replace(b.find(), b.replace()), StandardCharsets.UTF_8);
+                folders.put(name, folder);
+            }
         }
         // all at once: the time limits of the hanging ones pass side by side
         ExecutorService threads = Executors.newFixedThreadPool(folders.size());
-        Map<String, CompletableFuture<List<Verdict>>> runs = new LinkedHashMap<>();
-        folders.forEach((name, folder) -> runs.put(name, CompletableFuture.supplyAsync(
+        Map<Path, CompletableFuture<List<Verdict>>> runs = new LinkedHashMap<>();
+        folders.values().stream().distinct().forEach(folder -> runs.put(folder, CompletableFuture.supplyAsync(
                 () -> checker.check(folder, "exercises", course.exercises()), threads)));
-        runs.forEach((name, run) -> {
+        folders.forEach((name, folder) -> {
             Map<String, Verdict> byExercise = new LinkedHashMap<>();
-            run.join().forEach(v -> byExercise.put(v.exercise().file(), v));
+            runs.get(folder).join().forEach(v -> byExercise.put(v.exercise().file(), v));
             verdicts.put(name, byExercise);
         });
         threads.shutdown();
+        // then the same checker, whose warm sandbox JVMs served all of the above, grades the solutions again
+        Map<String, Verdict> after = new LinkedHashMap<>();
+        checker.check(folders.get("all correct"), "exercises", course.exercises()).forEach(v -> after.put(v.exercise().file(), v));
+        verdicts.put(AFTERWARDS, after);
+    }
+
+    private static final String AFTERWARDS = "all correct, graded again afterwards";
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("the solutions graded again afterwards, in the JVMs that ran every breakage, keep every verdict")
+    void nothingLingers() {
+        Map<String, Verdict> correct = verdicts.get("all correct");
+        verdicts.get(AFTERWARDS).forEach((file, v) -> assertThat(Grading.signature(v)).as("%s:%n%s", file, Grading.shown(v))
+                .isEqualTo(Grading.signature(correct.get(file))));
+        assertThat(verdicts.get(AFTERWARDS).values()).allMatch(Verdict::passed);
     }
 
     private void spin() {
@@ -223,9 +270,11 @@ class IndependenceTest {
             assertThat(broken.get(brokenFile).passed()).as("the broken exercise itself fails:%n%s",
                     Grading.shown(broken.get(brokenFile))).isFalse();
         }
+        List<String> brokenBeside = FOLDERS.stream().filter(f -> f.contains(breakage)).findFirst().orElseThrow()
+                .stream().map(b -> BREAKAGES.get(b).file()).toList();
         for (Exercise e : checker.course().exercises()) {
-            if (e.file().equals(brokenFile)) {
-                continue;
+            if (brokenBeside.contains(e.file())) {
+                continue; // broken here, by this breakage or the one beside it
             }
             Verdict mine = broken.get(e.file());
             Verdict theirs = correct.get(e.file());

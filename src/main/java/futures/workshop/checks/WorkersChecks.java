@@ -5,7 +5,6 @@ import futures.workshop.checker.Submission;
 import futures.workshop.runtime.Call;
 import futures.workshop.sandbox.Outcome;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -89,8 +88,9 @@ class WorkersChecks {
                         Expect.line(o, s.file()) + ": after the usage message, System.exit(2)");
                 Expect.that(!Expect.stackTrace(out), "a usage message, not a stack trace",
                         "the program printed:\n" + Expect.head(out, 8), fix);
-                Expect.that(out.toLowerCase(Locale.ROOT).contains("usage"), "a message that starts with \"Usage:\"",
-                        out.isBlank() ? "nothing was printed" : "the program printed:\n" + Expect.head(out, 8), fix);
+                // any words will do: "Usage: ...", "Give a whole number of workers, 1 or more", ...
+                Expect.that(!out.isBlank(), "a short message that says what the argument should be",
+                        "nothing was printed", fix);
                 Expect.that(o.calls().isEmpty(), "no task started with a bad argument",
                         Expect.describe(o.calls()), s.file() + ": check the argument before making the pool");
             }

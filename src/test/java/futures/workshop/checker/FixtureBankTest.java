@@ -22,7 +22,7 @@ class FixtureBankTest {
             "broken-beside-solved", "sequential", "blocked-too-early", "wrong-worker-count", "crashes-on-bad-argument",
             "pool-never-shut-down", "swallowed-exception", "hard-coded", "exception-escapes-main", "renamed-method",
             "package-line", "empty-file", "renamed-class", "thread-flood", "own-executor", "usage-quotes-exception",
-            "leak-beside-sequential", "gets-each-in-turn");
+            "leak-beside-sequential", "gets-each-in-turn", "message-without-usage");
 
     private static Path work;
     private static Checker checker;
@@ -256,9 +256,9 @@ class FixtureBankTest {
     }
 
     @Test
-    @DisplayName("right answers written otherwise pass: the JDK's own pool in main, a usage line that quotes the parse error")
+    @DisplayName("right answers written otherwise pass: the JDK's own pool in main, a usage line that quotes the parse error, other words")
     void correctVariantsPass() {
-        for (String fixture : List.of("own-executor/arguments", "usage-quotes-exception/workers")) {
+        for (String fixture : List.of("own-executor/arguments", "usage-quotes-exception/workers", "message-without-usage/workers")) {
             Verdict v = verdicts.get(fixture);
             assertThat(v.passed()).as("%s:%n%s", fixture, Grading.shown(v)).isTrue();
         }

@@ -88,7 +88,10 @@ public record Confinement(Path bwrap, List<Path> hidden, String why) {
             command.addAll(List.of("--tmpfs", path, "--remount-ro", path));
         }
         String dir = own.toAbsolutePath().normalize().toString();
-        command.addAll(List.of("--bind", dir, dir, "--dev", "/dev", "--unshare-net", "--die-with-parent",
+        // No --die-with-parent: it ties the JVM's life to the thread that started it, and the kit
+        // starts sandbox JVMs from worker threads that come and go (a JVM died with 137 when its
+        // starting thread ended). The harness ends by itself when the kit's end of its pipe closes.
+        command.addAll(List.of("--bind", dir, dir, "--dev", "/dev", "--unshare-net",
                 "--chdir", stage.toAbsolutePath().normalize().toString(), "--"));
         command.addAll(java);
         return command;

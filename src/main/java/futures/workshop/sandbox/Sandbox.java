@@ -124,8 +124,9 @@ public final class Sandbox implements AutoCloseable {
             } else {
                 Folders.deleteQuietly(dir);
             }
-            debug("ran %s %s -> %s in %d ms", request.scenario(), jvmOptions, outcome.ending(),
-                    (System.nanoTime() - begin) / 1_000_000);
+            debug("ran %s %s -> %s in %d ms%s", request.scenario(), jvmOptions, outcome.ending(),
+                    (System.nanoTime() - begin) / 1_000_000, outcome.why() == null ? "" : ": " + outcome.why()
+                            + (outcome.trace() == null ? "" : " | " + outcome.trace().replace('\n', ' ')));
             return outcome;
         } catch (IOException e) {
             child.kill();

@@ -58,7 +58,8 @@ public final class GradeClass {
             Folders.deleteQuietly(work);
         }
         new ClassSheet(course.exercises(), grades, confinement.describe()).write(out);
-        w.printf(Locale.ROOT, "Graded %d learners in %.1f s. Average %.1f/%d points.%n", grades.size(),
+        w.printf(Locale.ROOT, "Graded %d %s in %.1f s. Average %.1f/%d points.%n", grades.size(),
+                grades.size() == 1 ? "learner" : "learners",
                 (System.nanoTime() - begin) / 1e9,
                 grades.stream().mapToInt(LearnerGrade::points).average().orElse(0), course.totalPoints());
         w.println("Grade sheet: " + out.resolve(ClassSheet.CSV) + " and " + out.resolve(ClassSheet.HTML));

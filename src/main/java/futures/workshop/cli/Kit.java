@@ -47,10 +47,17 @@ public final class Kit {
 
     private static int run(String[] args, Context context) {
         CommandLine line = new CommandLine(new Kit());
+        List<Object> commands = new java.util.ArrayList<>();
         for (List<Object> group : List.of(LearnerCommands.all(context), InstructorCommands.all(context),
                 AuthorCommands.all(context), DeveloperCommands.all(context))) {
-            group.forEach(line::addSubcommand);
+            commands.addAll(group);
         }
+        // Only the command asked for, when it is one: picocli reads each command's annotations when
+        // it is added, which costs a short-lived JVM tens of milliseconds. All of them otherwise,
+        // for the list of commands that a wrong one gets.
+        List<Object> asked = args.length == 0 ? List.of() : commands.stream()
+                .filter(c -> c.getClass().getAnnotation(Command.class).name().equals(args[0])).toList();
+        (asked.isEmpty() ? commands : asked).forEach(line::addSubcommand);
         line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false));
         // Named classes, not lambdas, for picocli's interfaces: picocli is compiled for Java 5, and
         // JDK 17's class archive crashes on lambdas that implement an interface that old.

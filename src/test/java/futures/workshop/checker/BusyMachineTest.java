@@ -35,40 +35,19 @@ class BusyMachineTest {
 
     private static Path work;
     private static Checker checker;
-    private static volatile boolean spinning = true;
-    private static final List<Thread> hogs = new ArrayList<>();
+    private static CpuHogs hogs;
 
     @BeforeAll
     static void start() {
         work = Folders.newWorkDir();
         checker = new Checker(Grading.course(), work);
-        int count = 2 * Runtime.getRuntime().availableProcessors();
-        for (int i = 0; i < count; i++) {
-            Thread hog = new Thread(BusyMachineTest::spin, "cpu-hog-" + i);
-            hog.setDaemon(true);
-            hog.start();
-            hogs.add(hog);
-        }
-    }
-
-    /** Pure CPU work until the class is done; the sum is kept so the JIT cannot drop the loop. */
-    private static void spin() {
-        long sum = 0;
-        while (spinning) {
-            for (int i = 0; i < 1_000_000; i++) {
-                sum += i ^ (sum >>> 3);
-            }
-        }
-        if (sum == 42) {
-            System.out.print("");
-        }
+        hogs = new CpuHogs();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        spinning = false;
-        for (Thread hog : hogs) {
-            hog.join();
+        if (hogs != null) {
+            hogs.close();
         }
         if (checker != null) {
             checker.close();

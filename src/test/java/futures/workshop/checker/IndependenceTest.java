@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,8 +156,7 @@ class IndependenceTest {
 
     private Path work;
     private Checker checker;
-    private final List<Thread> hogs = new ArrayList<>();
-    private volatile boolean spinning = true;
+    private CpuHogs hogs;
     private final Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
     private final Map<String, String> kitFiles = new LinkedHashMap<>();
 
@@ -167,12 +165,7 @@ class IndependenceTest {
         for (String file : List.of("02-arguments/PoolAdd.java", "03-async/ApplyAsync.java")) {
             kitFiles.put(file, Files.readString(Path.of("exercises", file)));
         }
-        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
-            Thread hog = new Thread(this::spin, "cpu-hog-" + i);
-            hog.setDaemon(true);
-            hog.start();
-            hogs.add(hog);
-        }
+        hogs = new CpuHogs();
         work = Folders.newWorkDir();
         checker = new Checker(Grading.course(), work);
         Course course = checker.course();
@@ -219,18 +212,6 @@ class IndependenceTest {
         assertThat(verdicts.get(AFTERWARDS).values()).allMatch(Verdict::passed);
     }
 
-    private void spin() {
-        long sum = 0;
-        while (spinning) {
-            for (int i = 0; i < 1_000_000; i++) {
-                sum += i ^ (sum >>> 3);
-            }
-        }
-        if (sum == 42) {
-            System.out.print("");
-        }
-    }
-
     private static Path solutions(Path to) throws IOException {
         Folders.copy(Grading.SOLUTIONS, to, p -> true);
         return to;
@@ -238,9 +219,8 @@ class IndependenceTest {
 
     @AfterAll
     void stop() throws Exception {
-        spinning = false;
-        for (Thread hog : hogs) {
-            hog.join();
+        if (hogs != null) {
+            hogs.close();
         }
         if (checker != null) {
             checker.close();

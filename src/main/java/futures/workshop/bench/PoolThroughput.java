@@ -2,7 +2,11 @@ package futures.workshop.bench;
 
 import futures.workshop.lesson.Lesson;
 import futures.workshop.lesson.WorkerPool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -16,23 +20,57 @@ import java.util.concurrent.ThreadPoolExecutor;
  * and through a plain {@link Executors#newFixedThreadPool(int)} with as many workers. Each
  * round submits a batch of tasks that return a number, then gets every future, like the
  * lesson's submit-then-get; rounds alternate between the two pools (and which goes first), the
- * first ones only warm up. Runs on the calling thread; similar in spirit to a JMH throughput
- * benchmark, without the harness.
+ * first ones only warm up. Like a JMH throughput benchmark, without the harness: JMH forks too,
+ * because on a small machine one JVM's figure depends on that JVM (where its threads landed, what
+ * its JIT chose) by far more than the rounds inside it vary; {@link #forked} takes the median of
+ * several JVMs.
  */
 final class PoolThroughput {
-    /** Medians of tasks per second: through the kit's pool, and through the raw one. */
-    record Result(int workers, double kit, double raw) {
-        double ratio() {
-            return kit / raw;
-        }
-    }
+    /**
+     * Medians of tasks per second through the kit's pool and through the raw one, and the median
+     * of each round's own ratio: the two pools of a round run back to back, so a slow spell of the
+     * machine (another process, a stolen core) weighs on both sides of that round's ratio.
+     */
+    record Result(int workers, double kit, double raw, double ratio) {}
 
     private PoolThroughput() {}
+
+    /**
+     * {@link #measure} in {@code forks} JVMs of this JDK and class path, one after the other:
+     * the fork with the median ratio.
+     */
+    static Result forked(int forks, int workers, int tasksPerRound, int warmUpRounds, int rounds)
+            throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<Result> results = new ArrayList<>();
+        for (int fork = 0; fork < forks; fork++) {
+            Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    PoolThroughput.class.getName(), String.valueOf(workers), String.valueOf(tasksPerRound),
+                    String.valueOf(warmUpRounds), String.valueOf(rounds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String line = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (child.waitFor() != 0 || line.isEmpty()) {
+                throw new IOException("a P5 fork ended with status " + child.exitValue() + " and printed: " + line);
+            }
+            String[] f = line.split(" ");
+            results.add(new Result(workers, Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+        }
+        results.sort(Comparator.comparingDouble(Result::ratio));
+        return results.get((results.size() - 1) / 2);
+    }
+
+    /** One fork: prints tasks/s of the kit's pool, of the raw pool, and the ratio. */
+    public static void main(String[] args) throws Exception {
+        Result r = measure(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                Integer.parseInt(args[3]));
+        System.out.println(r.kit() + " " + r.raw() + " " + r.ratio());
+    }
 
     static Result measure(int workers, int tasksPerRound, int warmUpRounds, int rounds)
             throws InterruptedException, ExecutionException {
         List<Double> kit = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
         WorkerPool kitPool = Lesson.pool(workers);
         ExecutorService rawPool = Executors.newFixedThreadPool(workers);
         try {
@@ -43,13 +81,14 @@ final class PoolThroughput {
                 if (round >= warmUpRounds) {
                     kit.add(kitFirst ? first : second);
                     raw.add(kitFirst ? second : first);
+                    ratios.add(kit.get(kit.size() - 1) / raw.get(raw.size() - 1));
                 }
             }
         } finally {
             kitPool.close();
             rawPool.shutdown();
         }
-        return new Result(workers, Stats.medianOf(kit), Stats.medianOf(raw));
+        return new Result(workers, Stats.medianOf(kit), Stats.medianOf(raw), Stats.medianOf(ratios));
     }
 
     /** A round through the kit's pool, starting from an empty record so every task is recorded. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class NeededTool {
     private NeededTool() {}
 
-    /** {@code tool} as tools/need names it: chromium, chromedriver, bwrap. */
+    /** {@code tool} as tools/need names it: chromium, bwrap. */
     public static Path find(String tool, String whatNeedsIt) {
         return find(tool, whatNeedsIt, System.getenv());
     }

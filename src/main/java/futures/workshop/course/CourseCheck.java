@@ -129,7 +129,7 @@ public final class CourseCheck {
             problems.add(where(e) + ": both checks = \"" + e.checks() + "\" and submits/prints; keep one of them");
         }
         if (e.checks() != null) {
-            checksClass(e).ifPresent(problems::add);
+            checksClassProblem(e).ifPresent(problems::add);
         }
         if (d.submits() != null) {
             Exercise.Submits s = d.submits();
@@ -146,15 +146,13 @@ public final class CourseCheck {
         return problems;
     }
 
-    private static Optional<String> checksClass(Exercise e) {
-        Class<?> type;
-        try {
-            type = Class.forName(e.checks());
-        } catch (ClassNotFoundException | LinkageError x) {
+    private static Optional<String> checksClassProblem(Exercise e) {
+        Optional<Class<?>> loaded = e.checksClass();
+        if (loaded.isEmpty()) {
             return Optional.of(where(e) + ": checks = \"" + e.checks() + "\" is not a class of the kit;"
                     + " write it under src/main/java/futures/workshop/checks/, or fix the name");
         }
-        if (!hasChecks(type)) {
+        if (!hasChecks(loaded.get())) {
             return Optional.of(where(e) + ": " + e.checks() + " has no @Test or @ParameterizedTest method;"
                     + " add the checks that grade this exercise");
         }
@@ -202,7 +200,9 @@ public final class CourseCheck {
     /** "// Step 3: two calls at the same time.       15 points" */
     static final Pattern STEP_LINE = Pattern.compile("^// Step (\\d+):.*?(?:\\b(\\d+) points)?\\s*$", Pattern.MULTILINE);
     /** "make run EX=3", "make check EX=async" */
-    static final Pattern MAKE_EX = Pattern.compile("make (?:run|check|hint|timeline) EX=([\\w-]+)");
+    /** The make commands an exercise's opening comment may name with its number. */
+    static final String MAKE_EX_COMMANDS = "make (?:run|check|hint|timeline) EX=";
+    static final Pattern MAKE_EX = Pattern.compile(MAKE_EX_COMMANDS + "([\\w-]+)");
 
     /** solutions/ mirrors exercises/ path for path, and every exercise file is in the course. */
     public List<String> treesMirror() {

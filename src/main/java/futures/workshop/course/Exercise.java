@@ -2,6 +2,7 @@ package futures.workshop.course;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One exercise of the course, as listed in {@code exercises/info.toml}.
@@ -31,8 +32,6 @@ public record Exercise(int step, String name, String title, String file, int poi
      * @param prints  lines that main must print ({@code {pid}} stands for the process id); empty for none
      */
     public record Declared(Submits submits, List<String> prints) {
-        public static final Declared NONE = new Declared(null, List.of());
-
         public Declared {
             prints = prints == null ? List.of() : List.copyOf(prints);
         }
@@ -66,6 +65,21 @@ public record Exercise(int step, String name, String title, String file, int poi
      */
     public String checksKey() {
         return checks != null ? checks : key();
+    }
+
+    /**
+     * The checks class info.toml names, loaded without running its static code; empty when it
+     * names none, or one that is not there (a course being written may name one not yet written).
+     */
+    public Optional<Class<?>> checksClass() {
+        if (checks == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Class.forName(checks, false, Exercise.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code exercise:<name>}: how checks that are not a class of their own say whose they are. */

@@ -5,11 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class NewExercise {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,29}");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private NewExercise() {}
 
@@ -154,7 +149,7 @@ public final class NewExercise {
     static String renumber(String text, Exercise exercise, int step) {
         String out = CourseCheck.STEP_LINE.matcher(text).replaceFirst(m -> Matcher.quoteReplacement(
                 m.group().replaceFirst("Step \\d+:", "Step " + step + ":")));
-        return Pattern.compile("(make (?:run|check|hint|timeline) EX=)" + exercise.step() + "\\b").matcher(out)
+        return Pattern.compile("(" + CourseCheck.MAKE_EX_COMMANDS + ")" + exercise.step() + "\\b").matcher(out)
                 .replaceAll("$1" + step);
     }
 
@@ -189,24 +184,14 @@ public final class NewExercise {
     }
 
     private static Path backUp(Path top, Path courseFile, Clock clock) throws IOException {
-        Path folder = Files.createDirectories(top.resolve(Progress.FOLDER).resolve("backups"));
-        String stamp = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(STAMP);
-        Path backup = folder.resolve(Course.FILE + "." + stamp);
-        for (int n = 2; Files.exists(backup); n++) {
-            backup = folder.resolve(Course.FILE + "." + stamp + "-" + n);
-        }
-        Files.copy(courseFile, backup, StandardCopyOption.COPY_ATTRIBUTES);
-        return backup;
+        return SafeWrites.backUp(top.resolve(Progress.FOLDER).resolve("backups"), Course.FILE, Files.readAllBytes(courseFile), clock);
     }
 
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    /** Through a temporary file moved into place: a reader never sees half a file. */
     private static void write(Path file, String text) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".new");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SafeWrites.replace(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -154,13 +152,7 @@ public final class Progress {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = lockFile.lock()) {
                 State next = change.apply(read());
-                Path tmp = Files.createTempFile(folder(), "progress", ".tmp");
-                try {
-                    JSON.writeValue(tmp.toFile(), next);
-                    moveIntoPlace(tmp, file());
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                SafeWrites.replace(file(), JSON.writeValueAsBytes(next));
                 return next;
             }
         } catch (IOException e) {
@@ -180,14 +172,6 @@ public final class Progress {
             }
             return next;
         });
-    }
-
-    static void moveIntoPlace(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** The SHA-256 of a file's bytes in hex, or {@code null} when it cannot be read. */

@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
@@ -17,8 +14,6 @@ import java.util.Arrays;
  * thread.
  */
 public final class Reset {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
-
     /**
      * What was done.
      *
@@ -51,13 +46,7 @@ public final class Reset {
                 }
             }
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".reset", ".tmp");
-            try {
-                Files.write(tmp, stub);
-                Progress.moveIntoPlace(tmp, file);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            SafeWrites.replace(file, stub);
             progress.update(state -> state.withResult(exercise, null));
             return new Done(file, backup);
         } catch (IOException e) {
@@ -66,21 +55,10 @@ public final class Reset {
         }
     }
 
-    /** Writes a new backup (never over an older one) and checks it holds exactly {@code mine}. */
     private static Path backUp(Progress progress, Exercise exercise, byte[] mine, Clock clock) throws IOException {
         Path relative = Path.of(exercise.file());
         Path folder = progress.folder().resolve("backups").resolve(relative.getParent() == null ? Path.of("") : relative.getParent());
-        Files.createDirectories(folder);
-        String name = relative.getFileName() + "." + LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(STAMP);
-        Path backup = folder.resolve(name);
-        for (int n = 2; Files.exists(backup); n++) {
-            backup = folder.resolve(name + "-" + n);
-        }
-        Files.write(backup, mine, java.nio.file.StandardOpenOption.CREATE_NEW);
-        if (!Arrays.equals(Files.readAllBytes(backup), mine)) {
-            throw new IOException("the backup " + backup + " does not match your file");
-        }
-        return backup;
+        return SafeWrites.backUp(folder, relative.getFileName().toString(), mine, clock);
     }
 
 }

@@ -122,14 +122,18 @@ public final class Checker implements AutoCloseable {
         Map<Exercise, CompletableFuture<Compilation>> compiled = new LinkedHashMap<>();
         List<Wave> waves = new ArrayList<>();
         Map<Exercise, Wave> waveOf = new LinkedHashMap<>();
+        List<Submission> graded = new ArrayList<>();
+        Set<Exercise> ungradable = new java.util.HashSet<>();
         for (Exercise exercise : present) {
             String shown = shownFolder + "/" + exercise.file();
             CompletableFuture<Compilation> compilation = compiling.get(exercise.file());
             compiled.put(exercise, compilation);
-            Submission submission = new Submission(exercise, copy, shown, compilation, sandbox);
-            if (exercise.checks() != null && !loads(exercise.checks())) {
-                continue; // its verdict says the kit cannot grade it; the others are graded
+            if (exercise.checks() != null && exercise.checksClass().isEmpty()) {
+                ungradable.add(exercise); // its verdict says the kit cannot grade it; the others are graded
+                continue;
             }
+            Submission submission = new Submission(exercise, copy, shown, compilation, sandbox);
+            graded.add(submission);
             Wave wave = waves.stream().filter(w -> w.takes(exercise)).findFirst().orElseGet(() -> {
                 Wave fresh = new Wave(UUID.randomUUID().toString());
                 waves.add(fresh);
@@ -151,7 +155,7 @@ public final class Checker implements AutoCloseable {
         }
         running.forEach(CompletableFuture::join);
         // The last check of every exercise, once all its runs are over: nothing left running.
-        Map<String, List<CheckResult>> last = lastChecks(waveOf, listeners.get());
+        Map<String, List<CheckResult>> last = lastChecks(graded, listeners.get());
         Sandbox.debug("checks ran in %d ms, %d JUnit run(s)", (System.nanoTime() - begin) / 1_000_000, waves.size() + 1);
         Map<Exercise, List<CheckResult>> results = new LinkedHashMap<>();
         Map<Exercise, String> failures = new LinkedHashMap<>();
@@ -180,7 +184,7 @@ public final class Checker implements AutoCloseable {
         List<Verdict> verdicts = new ArrayList<>();
         for (Exercise exercise : which) {
             Verdict verdict = early.get(exercise);
-            if (verdict == null && exercise.checks() != null && !loads(exercise.checks())) {
+            if (verdict == null && ungradable.contains(exercise)) {
                 verdict = new Verdict(exercise, Verdict.Status.FAILED, List.of(), List.of("the kit cannot grade exercise "
                         + exercise.label() + ": info.toml names the checks class " + exercise.checks()
                         + ", which does not exist; whoever wrote the course fixes it (make verify-course says how)"));
@@ -217,30 +221,18 @@ public final class Checker implements AutoCloseable {
      * Runs {@link LeftRunning} on every exercise that was graded: a JUnit run of its own, after the
      * others, so that every run of every exercise is over when it looks.
      */
-    private Map<String, List<CheckResult>> lastChecks(Map<Exercise, Wave> graded, TestExecutionListener listener) {
-        List<Submission> submissions = new ArrayList<>();
-        graded.forEach((exercise, wave) -> wave.submissions.stream().filter(x -> x.exercise().equals(exercise)).forEach(submissions::add));
-        if (submissions.isEmpty()) {
+    private Map<String, List<CheckResult>> lastChecks(List<Submission> graded, TestExecutionListener listener) {
+        if (graded.isEmpty()) {
             return Map.of();
         }
         String run = UUID.randomUUID().toString();
-        Submissions.registerLast(run, submissions);
+        Submissions.registerGroup(run, graded);
         try {
             return runChecks(run, List.of(LeftRunning.class.getName()), listener);
         } catch (RuntimeException e) {
             return Map.of();
         } finally {
-            Submissions.unregisterLast(run);
-        }
-    }
-
-    /** Whether a checks class named in info.toml is there to run (a course being written may name one not yet written). */
-    private static boolean loads(String checksClass) {
-        try {
-            Class.forName(checksClass, false, Checker.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+            Submissions.unregisterGroup(run);
         }
     }
 
@@ -250,7 +242,6 @@ public final class Checker implements AutoCloseable {
         final Set<String> checkClasses = new LinkedHashSet<>();
         final List<Submission> declared = new ArrayList<>();
         final List<Submission> byClass = new ArrayList<>();
-        final List<Submission> submissions = new ArrayList<>();
         Map<String, List<CheckResult>> results = Map.of();
         String failure;
 
@@ -263,7 +254,6 @@ public final class Checker implements AutoCloseable {
         }
 
         void add(Submission submission) {
-            submissions.add(submission);
             String checks = submission.exercise().checks();
             if (checks == null) {
                 declared.add(submission);
@@ -277,7 +267,7 @@ public final class Checker implements AutoCloseable {
             byClass.forEach(s -> Submissions.register(run, s.exercise().checks(), s));
             Set<String> classes = new LinkedHashSet<>(checkClasses);
             if (!declared.isEmpty()) {
-                Submissions.registerDeclared(run, declared);
+                Submissions.registerGroup(run, declared);
                 classes.add(DECLARED_CHECKS);
             }
             try {
@@ -286,7 +276,7 @@ public final class Checker implements AutoCloseable {
                 failure = "the checker could not run the checks: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
             } finally {
                 checkClasses.forEach(c -> Submissions.unregister(run, c));
-                Submissions.unregisterDeclared(run);
+                Submissions.unregisterGroup(run);
             }
         }
     }

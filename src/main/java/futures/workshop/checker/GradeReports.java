@@ -93,8 +93,8 @@ public final class GradeReports {
                 runNotGraded(notGraded, notGradedXml);
             }
             joinXml(Stream.of(checksXml, notGradedXml), folder.resolve(XML), verdicts);
-            deleteTree(checksXml);
-            deleteTree(notGradedXml);
+            Folders.deleteQuietly(checksXml);
+            Folders.deleteQuietly(notGradedXml);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Autograding summary = Autograding.of(verdicts, shownFolder);
             if (graded != null && !course.isEmpty()) {
@@ -226,9 +226,5 @@ public final class GradeReports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void deleteTree(Path dir) {
-        Folders.deleteQuietly(dir);
     }
 }

@@ -24,7 +24,7 @@ public class LeftRunning {
     static final String NAME = "leaves no pool or thread running when it is over";
 
     @TestFactory
-    Stream<DynamicNode> last(Submissions.Last last) {
+    Stream<DynamicNode> last(Submissions.Group last) {
         return last.submissions().stream().map(s -> DynamicContainer.dynamicContainer(s.exercise().label(),
                 URI.create(s.exercise().key()), Stream.of(DynamicTest.dynamicTest(NAME, () -> nothingLeftRunning(s)))));
     }

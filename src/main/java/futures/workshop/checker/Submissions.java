@@ -15,14 +15,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class Submissions implements ParameterResolver {
     private static final Map<String, Submission> BY_CHECKS = new ConcurrentHashMap<>();
-    private static final Map<String, Declared> DECLARED = new ConcurrentHashMap<>();
-    private static final Map<String, Last> LAST = new ConcurrentHashMap<>();
+    private static final Map<String, Group> GROUPS = new ConcurrentHashMap<>();
 
-    /** The submissions whose last check ({@link LeftRunning}) a run makes. */
-    public record Last(List<Submission> submissions) {}
-
-    /** The submissions of one run whose exercises declare their checks in info.toml. */
-    public record Declared(List<Submission> submissions) {}
+    /**
+     * The submissions a checks class grades all at once in a run: those whose exercises declare
+     * their checks in info.toml, or all of them for their last check ({@link LeftRunning}).
+     */
+    public record Group(List<Submission> submissions) {}
 
     /** The configuration parameter that tells the resolver which checker run a check belongs to. */
     static final String RUN = "workshop.run";
@@ -35,37 +34,26 @@ public final class Submissions implements ParameterResolver {
         BY_CHECKS.remove(run + "/" + checksClass);
     }
 
-    static void registerDeclared(String run, List<Submission> submissions) {
-        DECLARED.put(run, new Declared(List.copyOf(submissions)));
+    static void registerGroup(String run, List<Submission> submissions) {
+        GROUPS.put(run, new Group(List.copyOf(submissions)));
     }
 
-    static void unregisterDeclared(String run) {
-        DECLARED.remove(run);
-    }
-
-    static void registerLast(String run, List<Submission> submissions) {
-        LAST.put(run, new Last(List.copyOf(submissions)));
-    }
-
-    static void unregisterLast(String run) {
-        LAST.remove(run);
+    static void unregisterGroup(String run) {
+        GROUPS.remove(run);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Submission.class || type == Declared.class || type == Last.class;
+        return type == Submission.class || type == Group.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String checks = context.getRequiredTestClass().getName();
         String run = context.getConfigurationParameter(RUN).orElse("");
-        if (parameter.getParameter().getType() == Declared.class) {
-            return DECLARED.getOrDefault(run, new Declared(List.of()));
-        }
-        if (parameter.getParameter().getType() == Last.class) {
-            return LAST.getOrDefault(run, new Last(List.of()));
+        if (parameter.getParameter().getType() == Group.class) {
+            return GROUPS.getOrDefault(run, new Group(List.of()));
         }
         Submission submission = BY_CHECKS.get(run + "/" + checks);
         if (submission == null) {

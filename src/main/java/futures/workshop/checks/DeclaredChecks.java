@@ -31,15 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Submissions.class)
 @DisplayName("checks declared in info.toml")
 public class DeclaredChecks {
-    /** The key the checker files a declared exercise's results under, as a test source. */
-    public static URI source(Exercise exercise) {
-        return URI.create("exercise:" + exercise.name());
-    }
-
     @TestFactory
-    Stream<DynamicNode> declared(Submissions.Declared declared) {
+    Stream<DynamicNode> declared(Submissions.Group declared) {
         return declared.submissions().stream().map(s -> DynamicContainer.dynamicContainer(s.exercise().label(),
-                source(s.exercise()), checks(s).stream()));
+                URI.create(s.exercise().key()), checks(s).stream()));
     }
 
     private static List<DynamicNode> checks(Submission s) {
@@ -47,18 +42,14 @@ public class DeclaredChecks {
         List<DynamicNode> checks = new ArrayList<>();
         // the checks below run one after the other: their runs start now, side by side
         if (d.submits() != null) {
-            s.prefetch(new Submits(s, d.submits()).scenario());
-        }
-        if (!d.prints().isEmpty()) {
-            s.prefetch(new Runs.Main());
-        }
-        if (d.submits() != null) {
             Submits submits = new Submits(s, d.submits());
+            s.prefetch(submits.scenario());
             checks.add(DynamicTest.dynamicTest("hands the call to a worker of the pool", submits::handsTheCallToAWorker));
             checks.add(DynamicTest.dynamicTest("returns the future without waiting for the result", submits::returnsWithoutWaiting));
             checks.add(DynamicTest.dynamicTest("the future holds the function's result", submits::futureHoldsTheResult));
         }
         if (!d.prints().isEmpty()) {
+            s.prefetch(new Runs.Main());
             String lines = d.prints().stream().map(l -> "\"" + l.replace("{pid}", "<pid>") + "\"").collect(Collectors.joining(" and "));
             checks.add(DynamicTest.dynamicTest("main prints " + lines, () -> mainPrints(s, d)));
         }

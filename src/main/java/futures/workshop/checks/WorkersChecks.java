@@ -69,10 +69,10 @@ class WorkersChecks {
             return "catch the NumberFormatException that Integer.parseInt throws for '" + argument + "'";
         }
         if (thrown.is(IllegalArgumentException.class)) {
-            return "check the number before making the pool: " + thrown.type().substring(thrown.type().lastIndexOf('.') + 1)
+            return "check the number before making the pool: " + thrown.simpleType()
                     + " came from '" + argument + "'";
         }
-        return "do not let " + thrown.type().substring(thrown.type().lastIndexOf('.') + 1) + " escape with '" + argument + "'";
+        return "do not let " + thrown.simpleType() + " escape with '" + argument + "'";
     }
 
     @ParameterizedTest(name = "a bad argument {0} gets a usage message and a non-zero exit, not a stack trace")

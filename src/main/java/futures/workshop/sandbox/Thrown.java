@@ -37,6 +37,11 @@ public record Thrown(String type, String message, Thrown cause) implements Seria
         return message.substring(message.indexOf(NOT_DONE_YET));
     }
 
+    /** The class name without its package, e.g. {@code IllegalArgumentException}. */
+    public String simpleType() {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
     public boolean is(Class<? extends Throwable> kind) {
         return type.equals(kind.getName());
     }

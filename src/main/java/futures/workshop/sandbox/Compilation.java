@@ -18,10 +18,6 @@ public record Compilation(Path classes, List<String> errors, List<String> exits,
         public static final Shape UNKNOWN = new Shape(null, List.of());
     }
 
-    public Compilation(Path classes, List<String> errors, List<String> exits) {
-        this(classes, errors, exits, Shape.UNKNOWN);
-    }
-
     public boolean ok() {
         return classes != null;
     }

@@ -26,7 +26,7 @@ public record Confinement(Path bwrap, List<Path> hidden, String why) {
     }
 
     /** bubblewrap at {@code bwrap}, if it works on this machine (user namespaces may be off); else partial. */
-    public static Confinement bubblewrap(Path bwrap, List<Path> hidden) {
+    public static Confinement bubblewrap(Path bwrap) {
         try {
             Process probe = new ProcessBuilder(bwrap.toString(), "--ro-bind", "/", "/", "--unshare-net", "--die-with-parent", "true")
                     .redirectErrorStream(true).start();
@@ -42,7 +42,7 @@ public record Confinement(Path bwrap, List<Path> hidden, String why) {
             Thread.currentThread().interrupt();
             return partial("interrupted while trying bubblewrap");
         }
-        return new Confinement(bwrap, List.copyOf(hidden), null);
+        return new Confinement(bwrap, List.of(), null);
     }
 
     public boolean sandboxed() {

@@ -122,7 +122,8 @@ public final class ExerciseCompiler {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             // javac can throw on some malformed input; report it like an error
-            return new Compilation(null, List.of(shownPath + ": error: the compiler stopped: " + e), List.of());
+            return new Compilation(null, List.of(shownPath + ": error: the compiler stopped: " + e), List.of(),
+                    Compilation.Shape.UNKNOWN);
         }
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

@@ -76,8 +76,7 @@ public final class Learner {
 
     private static boolean callerOfTheLearner(String className) {
         return className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.")
-                || className.startsWith("futures.workshop.") && !className.startsWith("futures.workshop.lesson.")
-                        && !className.startsWith("futures.workshop.runtime.");
+                || LearnerLoader.aboveTheLibrary(className);
     }
 
     /** The exercise's method is missing or changed shape: reported as such, not as a crash. */

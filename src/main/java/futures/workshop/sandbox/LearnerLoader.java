@@ -30,16 +30,18 @@ final class LearnerLoader extends ClassLoader {
         this.classes = classes;
     }
 
-    /**
-     * What of the kit a learner's class may use: the learner's library, nothing above it, and the
-     * exit trap its exits were pointed at.
-     */
-    private static final java.util.List<String> VISIBLE = java.util.List.of("futures.workshop.lesson.",
-            "futures.workshop.runtime.", ExitTrap.class.getName());
+    /** The learner's library: all of the kit a learner's class may use, with the exit trap its exits were pointed at. */
+    private static final java.util.List<String> LIBRARY = java.util.List.of("futures.workshop.lesson.",
+            "futures.workshop.runtime.");
+
+    /** Whether {@code className} is part of the kit above the learner's library. */
+    static boolean aboveTheLibrary(String className) {
+        return className.startsWith("futures.workshop.") && LIBRARY.stream().noneMatch(className::startsWith);
+    }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith("futures.workshop.") && VISIBLE.stream().noneMatch(name::startsWith)) {
+        if (aboveTheLibrary(name) && !name.startsWith(ExitTrap.class.getName())) {
             throw new ClassNotFoundException(name + " is part of the kit, not of the learner's library");
         }
         return super.loadClass(name, resolve);

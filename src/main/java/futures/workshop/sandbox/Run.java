@@ -108,7 +108,7 @@ final class Run {
         if (outcome == null && !runnerExited) {
             return false; // another ending (time-out, flood, exit on a worker) was reported
         }
-        if (outcome != null && outcome.thrown() != null && thrownVmError) {
+        if (outcome != null && thrownVmError) {
             return false;
         }
         return survivors().isEmpty();

@@ -93,7 +93,7 @@ public final class Sandbox implements AutoCloseable {
         long begin = System.nanoTime();
         Child child = jvmOptions.isEmpty() ? takeWarm() : start(jvmOptions);
         try {
-            child.stage(learnerFolder);
+            child.fill(learnerFolder);
             Path dir = Files.createTempDirectory(child.runs(), "run-");
             Path requestFile = dir.resolve("request.bin");
             Path outcomeFile = dir.resolve("outcome.bin");
@@ -102,10 +102,8 @@ public final class Sandbox implements AutoCloseable {
             }
             String answer = child.send("run " + requestFile + " " + outcomeFile, request.timeLimitMs() + KILL_MARGIN_MS);
             boolean reusable = "done".equals(answer) && child.alive(); // not Harness.STOPPING
-            if (reusable) {
-                child.stage(null); // the next run, maybe another learner's, finds nothing of this one
-            }
             if (reusable && jvmOptions.isEmpty() && !closed) {
+                child.empty(); // the next run, maybe another learner's, finds nothing of this one
                 idle.add(child);
             } else {
                 child.kill();
@@ -124,9 +122,11 @@ public final class Sandbox implements AutoCloseable {
             } else {
                 Folders.deleteQuietly(dir);
             }
-            debug("ran %s %s -> %s in %d ms%s", request.scenario(), jvmOptions, outcome.ending(),
-                    (System.nanoTime() - begin) / 1_000_000, outcome.why() == null ? "" : ": " + outcome.why()
-                            + (outcome.trace() == null ? "" : " | " + outcome.trace().replace('\n', ' ')));
+            if (DEBUG) { // a trace may hold every thread's stack: not built for nothing
+                debug("ran %s %s -> %s in %d ms%s", request.scenario(), jvmOptions, outcome.ending(),
+                        (System.nanoTime() - begin) / 1_000_000, outcome.why() == null ? "" : ": " + outcome.why()
+                                + (outcome.trace() == null ? "" : " | " + outcome.trace().replace('\n', ' ')));
+            }
             return outcome;
         } catch (IOException e) {
             child.kill();
@@ -312,16 +312,21 @@ public final class Sandbox implements AutoCloseable {
             return dir.resolve("runs");
         }
 
-        /** Empties the stage, then copies {@code learnerFolder} (when not null) into it as {@code exercises/}. */
-        void stage(Path learnerFolder) throws IOException {
-            Path stage = dir.resolve("stage");
-            try (var entries = Files.list(stage)) {
+        /**
+         * Copies {@code learnerFolder} (when not null) into the stage as {@code exercises/}. The
+         * stage is empty: made so, and emptied after every run of a JVM that is used again.
+         */
+        void fill(Path learnerFolder) throws IOException {
+            if (learnerFolder != null && Files.isDirectory(learnerFolder)) {
+                Folders.copy(learnerFolder, dir.resolve("stage").resolve("exercises"), p -> true);
+            }
+        }
+
+        void empty() throws IOException {
+            try (var entries = Files.list(dir.resolve("stage"))) {
                 for (Path entry : entries.toList()) {
                     Folders.deleteQuietly(entry);
                 }
-            }
-            if (learnerFolder != null && Files.isDirectory(learnerFolder)) {
-                Folders.copy(learnerFolder, stage.resolve("exercises"), p -> true);
             }
         }
 

@@ -44,7 +44,7 @@ class SandboxConfinementTest {
         assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString())).isZero();
         Path hidden = Files.createDirectories(dir.resolve("hidden"));
         Files.writeString(hidden.resolve("secret.txt"), "x");
-        Confinement confinement = Confinement.bubblewrap(bwrap, List.of()).hiding(hidden);
+        Confinement confinement = Confinement.bubblewrap(bwrap).hiding(hidden);
         assertThat(confinement.sandboxed()).as(confinement.describe()).isTrue();
 
         Sandbox[] made = new Sandbox[1];

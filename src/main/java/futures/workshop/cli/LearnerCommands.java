@@ -11,8 +11,6 @@ import futures.workshop.course.Hints;
 import futures.workshop.course.Listing;
 import futures.workshop.course.Progress;
 import futures.workshop.course.Reset;
-import futures.workshop.lesson.Lesson;
-import futures.workshop.runtime.Recorder;
 import futures.workshop.sandbox.Folders;
 import futures.workshop.sandbox.Learner;
 import futures.workshop.sandbox.LearnerProgram;
@@ -133,7 +131,7 @@ final class LearnerCommands {
             Learner program = program(kit, which);
             Thread drawer = new Thread(() -> {
                 kit.out().println();
-                Timeline.show(Lesson.calls(), Recorder.global().now(), kit.top().resolve("target/timeline.svg"));
+                Timeline.show(kit.top().resolve("target/timeline.svg"));
             }, "timeline");
             Runtime.getRuntime().addShutdownHook(drawer); // also after System.exit in the program
             kit.endWithTheProgram();

@@ -30,7 +30,7 @@ final class ClassSandbox {
             if (need.waitFor() != 0) {
                 return Confinement.partial(said);
             }
-            Confinement confinement = Confinement.bubblewrap(Path.of(said), List.of());
+            Confinement confinement = Confinement.bubblewrap(Path.of(said));
             for (Path h : hidden) {
                 confinement = confinement.hiding(h); // created if missing: bubblewrap hides what exists
             }

@@ -3,7 +3,6 @@ package futures.workshop.instructor;
 import futures.workshop.course.Exercise;
 import futures.workshop.lesson.Lesson;
 import futures.workshop.lesson.WorkerPool;
-import futures.workshop.runtime.Recorder;
 import futures.workshop.runtime.TimeScale;
 import futures.workshop.sandbox.Folders;
 import futures.workshop.sandbox.Learner;
@@ -49,7 +48,7 @@ public final class Demo {
             int workers = method(solution, "submitAll", ExecutorService.class) != null
                     ? board(solution, args) : runMain(solution, args);
             System.out.println();
-            Timeline.show(Lesson.calls(), Recorder.global().now(), Path.of("target", "timeline.svg"));
+            Timeline.show(Path.of("target", "timeline.svg"));
             save(exercise, workers, out);
         } finally {
             Folders.deleteQuietly(work);

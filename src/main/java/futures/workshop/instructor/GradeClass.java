@@ -4,11 +4,9 @@ import futures.workshop.sandbox.Confinement;
 import futures.workshop.sandbox.Folders;
 import futures.workshop.checker.Checker;
 import futures.workshop.course.Course;
-import futures.workshop.terminal.Terminals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jline.terminal.Terminal;
@@ -32,7 +30,6 @@ public final class GradeClass {
      */
     public static int run(Path kit, Path classDir, Path out, Path courseDir, int workers, int limitSeconds, boolean sandbox,
                           Terminal terminal) throws IOException, InterruptedException {
-        int limit = limitSeconds;
         if (!Files.isDirectory(classDir)) {
             throw new IllegalArgumentException("There is no folder " + classDir + ": make grade-class DIR=... needs one folder per learner.");
         }
@@ -51,7 +48,7 @@ public final class GradeClass {
         try (Checker checker = new Checker(course, work, confinement)) {
             Progress progress = new Progress(terminal, course.totalPoints());
             ClassGrader grader = new ClassGrader(course.exercises(), ClassGrader.with(checker),
-                    workers, limit * 1000L);
+                    workers, limitSeconds * 1000L);
             grades = grader.grade(learners, progress);
             progress.done();
         } finally {

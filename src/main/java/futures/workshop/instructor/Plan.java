@@ -2,13 +2,11 @@ package futures.workshop.instructor;
 
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
-import java.io.IOException;
-import java.nio.file.Files;
+import futures.workshop.course.StepScripts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * {@code make plan}: the session at a glance, read from the course, so that it never repeats by
@@ -22,10 +20,11 @@ public final class Plan {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"step", "minutes", "JShell", "exercise", "demo"});
         int minutes = 0;
+        List<StepScripts.Script> scripts = StepScripts.in(jshell);
         for (Exercise e : course.exercises()) {
             minutes += e.minutes();
             rows.add(new String[] {e.label(), e.minutes() > 0 ? Integer.toString(e.minutes()) : "-",
-                    script(jshell, e.step()), "exercises/" + e.file(), "make demo STEP=" + e.step()});
+                    StepScripts.of(scripts, e.step()).map(n -> "/open jshell/" + n).orElse("-"), "exercises/" + e.file(), "make demo STEP=" + e.step()});
         }
         int[] widths = new int[5];
         for (String[] row : rows) {
@@ -42,15 +41,5 @@ public final class Plan {
         }
         out.append("Learners: make jshell, then make check EX=n and make hint EX=n; make demo after they have tried.\n");
         return out.toString();
-    }
-
-    /** {@code /open jshell/step3-async.jsh} for step 3, or "-" when there is none. */
-    private static String script(Path jshell, int step) {
-        try (Stream<Path> files = Files.list(jshell)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("step" + step + "-") && n.endsWith(".jsh"))
-                    .sorted().findFirst().map(n -> "/open jshell/" + n).orElse("-");
-        } catch (IOException e) {
-            return "-";
-        }
     }
 }

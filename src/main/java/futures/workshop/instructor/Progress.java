@@ -44,17 +44,8 @@ final class Progress implements ClassGrader.Listener {
         String line = String.format(Locale.ROOT, "[%" + digits(learners) + "d/%d] %-20s %3d/%d points  %5.1f s%s",
                 done, learners, grade.learner(), grade.points(), maxPoints, grade.millis() / 1000.0,
                 grade.problem() == null ? "" : "  " + grade.problem());
-        if (display != null) {
-            // Like JLine's LineReader#printAbove: clear the bar, print, draw it again below.
-            display.update(List.of(), 0);
-            out.println(line);
-            out.flush();
-            display.reset();
-            tick(done, learners, running);
-        } else {
-            out.println(line);
-            out.flush();
-        }
+        printAbove(line);
+        tick(done, learners, running);
     }
 
     /** The console says the final score too, as the sheet will. */
@@ -62,14 +53,18 @@ final class Progress implements ClassGrader.Listener {
     public void rechecked(LearnerGrade before, LearnerGrade after) {
         String line = String.format(Locale.ROOT, "      %-20s %3d/%d points after its failed exercises were checked again,"
                 + " alone (first %d)", after.learner(), after.points(), maxPoints, before.points());
+        printAbove(line);
+    }
+
+    /** Like JLine's LineReader#printAbove: clears the bar, prints, and lets the next tick draw it again below. */
+    private void printAbove(String line) {
         if (display != null) {
             display.update(List.of(), 0);
-            out.println(line);
-            out.flush();
+        }
+        out.println(line);
+        out.flush();
+        if (display != null) {
             display.reset();
-        } else {
-            out.println(line);
-            out.flush();
         }
     }
 

@@ -6,7 +6,6 @@ import futures.workshop.course.Exercise;
 import futures.workshop.course.Hints;
 import futures.workshop.course.Progress;
 import futures.workshop.lesson.Lesson;
-import futures.workshop.runtime.Recorder;
 import futures.workshop.terminal.Board;
 import futures.workshop.terminal.Timeline;
 import java.io.UncheckedIOException;
@@ -28,7 +27,7 @@ public final class Commands {
      * calls marked) and writes the same picture to {@code target/timeline.svg}.
      */
     public static void timeline() {
-        Timeline.show(Lesson.calls(), Recorder.global().now(), Path.of("target", "timeline.svg"));
+        Timeline.show(Path.of("target", "timeline.svg"));
     }
 
     /**

@@ -2,12 +2,10 @@ package futures.workshop.jshell;
 
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
-import java.io.IOException;
+import futures.workshop.course.StepScripts;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The text of {@link Commands#help()}: the helpers, then the step scripts and exercises found in the kit. */
 final class Help {
@@ -38,7 +36,7 @@ final class Help {
     /** The whole text for the kit whose top folder is {@code top}. */
     static String text(Path top) {
         StringBuilder text = new StringBuilder(HELPERS);
-        List<String> scripts = scripts(top.resolve("jshell"));
+        List<String> scripts = StepScripts.in(top.resolve("jshell")).stream().map(StepScripts.Script::file).toList();
         if (!scripts.isEmpty()) {
             text.append("\nEach step of the lesson, ready to /open:\n");
             scripts.forEach(s -> text.append("  /open jshell/").append(s).append('\n'));
@@ -55,21 +53,5 @@ final class Help {
             text.append("Exercises: ").append(e.getMessage()).append('\n');
         }
         return text.toString();
-    }
-
-    /** The step scripts, {@code step1-...jsh} first, in step order. */
-    private static List<String> scripts(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("step\\d+.*\\.jsh"))
-                    .sorted((a, b) -> Integer.compare(step(a), step(b)))
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private static int step(String script) {
-        return Integer.parseInt(script.replaceAll("^step(\\d+).*", "$1"));
     }
 }

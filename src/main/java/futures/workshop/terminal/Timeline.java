@@ -1,6 +1,7 @@
 package futures.workshop.terminal;
 
 import futures.workshop.runtime.Call;
+import futures.workshop.runtime.Recorder;
 import futures.workshop.runtime.TimeScale;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -164,10 +165,13 @@ public final class Timeline {
     }
 
     /**
-     * What {@code timeline()} in JShell does: prints the timeline of these calls on the console
-     * ({@link Terminals#systemOut()}) and writes it as an SVG picture to {@code svg}, saying where.
+     * What {@code timeline()} in JShell does: prints the timeline of the calls recorded so far on
+     * the console ({@link Terminals#systemOut()}) and writes it as an SVG picture to {@code svg},
+     * saying where.
      */
-    public static void show(List<Call> calls, long now, Path svg) {
+    public static void show(Path svg) {
+        List<Call> calls = Recorder.global().calls();
+        long now = Recorder.global().now();
         Terminal terminal = Terminals.systemOut();
         Timeline timeline = of(calls, now);
         timeline.print(terminal);

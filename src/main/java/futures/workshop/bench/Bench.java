@@ -154,26 +154,20 @@ public final class Bench {
                 r.learners(), r.manyNanos() / 1_000_000, r.oneNanos() / 1_000_000, r.fullMarks(), r.learners()));
     }
 
-    /** The measures' names, in the order they run. */
-    public static List<String> measures() {
-        return List.copyOf(MEASURES.keySet());
-    }
-
     /** Runs the chosen measures (all when none), one line each; in the kit's top folder. */
     public static void run(List<String> chosen) {
-        if (chosen.isEmpty()) {
-            chosen = measures();
-        }
         for (String id : chosen) {
             if (!MEASURES.containsKey(id.toUpperCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("BENCH=" + id + ": there is no such measure; there are " + MEASURES.keySet());
             }
         }
+        List<String> ids = chosen.isEmpty() ? List.copyOf(MEASURES.keySet())
+                : chosen.stream().map(id -> id.toUpperCase(Locale.ROOT)).toList();
         System.out.printf("futures-workshop benchmarks, Java %s, %d processors%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
         boolean allMet = true;
-        for (String id : chosen) {
-            Measure measure = MEASURES.get(id.toUpperCase(Locale.ROOT));
+        for (String id : ids) {
+            Measure measure = MEASURES.get(id);
             Outcome outcome;
             try {
                 outcome = measure.run();
@@ -182,7 +176,7 @@ public final class Bench {
                 outcome = new Outcome(Double.NaN, false, "could not run: " + why);
             }
             allMet &= outcome.met();
-            System.out.printf(Locale.ROOT, "%-3s %5.2f  %-4s %s%n", id.toUpperCase(Locale.ROOT), outcome.ratio(),
+            System.out.printf(Locale.ROOT, "%-3s %5.2f  %-4s %s%n", id, outcome.ratio(),
                     outcome.met() ? "ok" : Double.isNaN(outcome.ratio()) ? "n/a" : "MISS", outcome.detail());
             System.out.flush();
         }

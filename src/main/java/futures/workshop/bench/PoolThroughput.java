@@ -31,7 +31,7 @@ final class PoolThroughput {
      * of each round's own ratio: the two pools of a round run back to back, so a slow spell of the
      * machine (another process, a stolen core) weighs on both sides of that round's ratio.
      */
-    record Result(int workers, double kit, double raw, double ratio) {}
+    record Result(double kit, double raw, double ratio) {}
 
     private PoolThroughput() {}
 
@@ -53,7 +53,7 @@ final class PoolThroughput {
                 throw new IOException("a P5 fork ended with status " + child.exitValue() + " and printed: " + line);
             }
             String[] f = line.split(" ");
-            results.add(new Result(workers, Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+            results.add(new Result(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])));
         }
         results.sort(Comparator.comparingDouble(Result::ratio));
         return results.get((results.size() - 1) / 2);
@@ -79,16 +79,18 @@ final class PoolThroughput {
                 double first = kitFirst ? kitRound(kitPool, tasksPerRound) : tasksPerSecond(rawPool, tasksPerRound);
                 double second = kitFirst ? tasksPerSecond(rawPool, tasksPerRound) : kitRound(kitPool, tasksPerRound);
                 if (round >= warmUpRounds) {
-                    kit.add(kitFirst ? first : second);
-                    raw.add(kitFirst ? second : first);
-                    ratios.add(kit.get(kit.size() - 1) / raw.get(raw.size() - 1));
+                    double k = kitFirst ? first : second;
+                    double r = kitFirst ? second : first;
+                    kit.add(k);
+                    raw.add(r);
+                    ratios.add(k / r);
                 }
             }
         } finally {
             kitPool.close();
             rawPool.shutdown();
         }
-        return new Result(workers, Stats.medianOf(kit), Stats.medianOf(raw), Stats.medianOf(ratios));
+        return new Result(Stats.medianOf(kit), Stats.medianOf(raw), Stats.medianOf(ratios));
     }
 
     /** A round through the kit's pool, starting from an empty record so every task is recorded. */

@@ -2,6 +2,7 @@
 // broken. Watch them finish once a second, then read the results; the exception of the broken
 // one waits in its future until get(). Demo: /open jshell/step5-watch.jsh   (about 9 s with 2 workers)
 System.out.println("Step 5: future.py: watch five futures finish, then read their results; the failure is held in its future");
+quiet(true);                                                      // future.py's functions print nothing
 {
     List<Future<Integer>> futures = new ArrayList<>();
     try (var pool = pool()) {
@@ -41,3 +42,4 @@ System.out.println("Step 5: future.py: watch five futures finish, then read thei
         }
     }
 }
+quiet(false);                                                     // the slow functions talk again

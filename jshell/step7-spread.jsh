@@ -15,7 +15,7 @@ void spread(int workers, int tasks) {
     var byWorker = calls().stream()                               // calls() are in the order they started
             .collect(Collectors.groupingBy(c -> c.worker(), TreeMap::new, Collectors.toList()));
     byWorker.forEach((worker, ran) -> System.out.println("  " + worker + " ran " + ran.stream()
-            .map(c -> String.format("task %d (%.1f to %.1f s)", c.task(), c.start() / 1e9, c.end() / 1e9))
+            .map(c -> String.format("task %d (%.1f to %.1f s)", c.task(), c.startSeconds(), c.endSeconds()))
             .collect(Collectors.joining(", "))));
 }
 spread(3, 9);

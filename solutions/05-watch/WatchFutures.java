@@ -82,6 +82,7 @@ public class WatchFutures {
     }
 
     public static void main(String... args) throws Exception {
+        quiet(true); // the slow functions print nothing, as in future.py: the table reads clearly
         List<Future<Integer>> futures;
         try (var pool = pool()) {
             futures = submitAll(pool);

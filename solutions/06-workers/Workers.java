@@ -95,6 +95,7 @@ public class Workers {
     }
 
     public static void main(String... args) throws Exception {
+        quiet(true); // the slow functions print nothing, as in future.py: the table reads clearly
         int workers = workers(args);
         List<Future<Integer>> futures;
         try (var pool = pool(workers)) { // max_workers=int(sys.argv[1])

@@ -31,7 +31,7 @@ class ArchitectureTest {
     /** Each room's floor: a room may use rooms on lower floors, and its own. */
     static final Map<String, Integer> FLOORS = Map.ofEntries(
             Map.entry("lesson", 0), Map.entry("runtime", 0), // the learner's library
-            Map.entry("course", 1), Map.entry("sandbox", 1), Map.entry("terminal", 1),
+            Map.entry("course", 1), Map.entry("sandbox", 1), Map.entry("terminal", 1), Map.entry("shell", 1),
             Map.entry("checker", 2),
             Map.entry("checks", 3),
             Map.entry("watch", 4), Map.entry("jshell", 4), Map.entry("instructor", 4),

@@ -15,8 +15,8 @@ import java.util.List;
  * against. The kit's JShell adds its own commands on top ({@code futures.workshop.jshell}).
  *
  * <p>The slow functions sleep for the lesson's seconds (scaled by {@link TimeScale}), print that
- * they are going to sleep and waking up, naming the worker thread and the process id, and are
- * recorded so that {@link #calls()} can tell who ran what and when.
+ * they are going to sleep and waking up, naming the worker thread and the process id (unless
+ * {@link #quiet(boolean) quiet}), and are recorded so that {@link #calls()} can tell who ran what and when.
  */
 public final class Lesson {
     private Lesson() {}
@@ -72,9 +72,28 @@ public final class Lesson {
         return new WorkerPool(workers);
     }
 
+    /**
+     * {@code quiet(true)}: from now on the slow functions print nothing, like those of the
+     * lesson's future.py, so that a program's own output reads as the lesson's listing;
+     * {@code quiet(false)} brings back their going-to-sleep and waking-up lines. The same as
+     * starting Java with {@code -Dworkshop.quiet=true}.
+     */
+    public static void quiet(boolean quiet) {
+        System.setProperty(QUIET, Boolean.toString(quiet));
+    }
+
     /** Sleeps for the lesson's seconds, scaled like the slow functions: Python's {@code time.sleep}. */
     public static void sleep(double seconds) {
         TimeScale.sleep(seconds);
+    }
+
+    /**
+     * Seconds on the lesson's clock, like Python's {@code time.time()}: the difference of two
+     * readings is in the lesson's seconds, the unit of {@code sleep} and the slow functions, also
+     * under a time scale.
+     */
+    public static double time() {
+        return TimeScale.toLessonSeconds(System.nanoTime());
     }
 
     /** Every slow call since the last {@link #clearCalls()}: function, worker, start, end, outcome. */
@@ -89,18 +108,27 @@ public final class Lesson {
 
     // ---- the machinery shared by the slow functions ----
 
+    // A system property, not a field: the checker puts system properties back after each program,
+    // so one exercise's quiet(true) does not silence the next one graded in the same JVM.
+    private static final String QUIET = "workshop.quiet";
+
     private interface Body<T> {
         T get();
     }
 
     private static <T> T slow(String function, String label, double nsecs, Body<T> body) {
+        boolean talk = !Boolean.getBoolean(QUIET);
         String who = Thread.currentThread().getName() + " (PID " + pid() + ")";
         Recorder recorder = Recorder.global();
         Recorder.CallEntry call = recorder.start(function, label);
         try {
-            System.out.println(who + " going to sleep for " + seconds(nsecs) + " second(s)");
+            if (talk) {
+                System.out.println(who + " going to sleep for " + seconds(nsecs) + " second(s)");
+            }
             TimeScale.sleep(nsecs);
-            System.out.println(who + " waking up");
+            if (talk) {
+                System.out.println(who + " waking up");
+            }
             T result = body.get();
             recorder.end(call, null);
             return result;

@@ -5,6 +5,7 @@ import futures.workshop.runtime.Recorder;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -48,9 +49,17 @@ public final class WorkerPool extends ThreadPoolExecutor implements AutoCloseabl
 
     private WorkerPool(int workers, Recorder recorder, String name) {
         super(checked(workers), workers, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                new WorkerNames());
+                new WorkerNames(), WorkerPool::refuse);
         this.name = name;
         this.log = recorder.pool(name);
+        log.queue(getQueue());
+    }
+
+    /** A task for a closed pool: Java's own message names the task and the pool's counters. */
+    private static void refuse(Runnable task, ThreadPoolExecutor pool) {
+        String name = pool instanceof WorkerPool own ? own.name : "this pool";
+        throw new RejectedExecutionException(name + " is closed and takes no new tasks: make a new pool, "
+                + "try (var pool = pool(2)) { ... }");
     }
 
     private static int checked(int workers) {

@@ -22,6 +22,16 @@ public record Call(int id, String function, String label, String worker, String 
     /** How a call ended. */
     public enum Outcome { RUNNING, RETURNED, FAILED }
 
+    /** {@link #start} in the lesson's seconds (the unit of {@code sleep}, also under a time scale). */
+    public double startSeconds() {
+        return TimeScale.toLessonSeconds(start);
+    }
+
+    /** {@link #end} in the lesson's seconds, or -1 while running. */
+    public double endSeconds() {
+        return end < 0 ? -1 : TimeScale.toLessonSeconds(end);
+    }
+
     public boolean running() {
         return outcome == Outcome.RUNNING;
     }

@@ -187,6 +187,42 @@ public class RecordedFuture<V> extends FutureTask<V> implements NotifyingFuture<
         }
     }
 
+    /**
+     * One short line for JShell and for printing: {@code Future[running slowAdd(1, 6, 7) on
+     * worker-1]}, {@code Future[done: 13, from slowAdd(1, 6, 7) on worker-1]}, {@code
+     * Future[failed: IllegalArgumentException: Called broken function, in brokenFunction(4.1) on
+     * worker-2]}, {@code Future[waiting for a free worker, 2nd in line]}. Reads the result without
+     * counting as a get().
+     */
+    @Override
+    public String toString() {
+        Recorder.PoolLog p = pool;
+        String state = FutureText.state(this, super::get);
+        Recorder.CallEntry call = p == null ? null : p.recorder.lastCallOf(this);
+        String where = call == null ? "" : call.label + " on " + call.worker;
+        if (isCancelled() || where.isEmpty() && isDone()) {
+            return "Future[" + state + "]";
+        }
+        if (isDone()) {
+            return "Future[" + state + (state.startsWith("failed") ? ", in " : ", from ") + where + "]";
+        }
+        int place = p == null ? 0 : p.placeInQueue(this);
+        if (place > 0) {
+            return "Future[waiting for a free worker, " + ordinal(place) + " in line]";
+        }
+        return "Future[running" + (where.isEmpty() ? "" : " " + where) + "]";
+    }
+
+    private static String ordinal(int n) {
+        String suffix = n % 100 / 10 == 1 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
     Task snapshot() {
         int got = firstGet;
         return new Task(pool.name, index, submitted, got, got < 0 ? null : getter);

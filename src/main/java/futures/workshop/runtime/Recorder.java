@@ -124,6 +124,17 @@ public final class Recorder {
         return out;
     }
 
+    /** The latest call that ran for {@code task}, or null: what a future's line names. */
+    CallEntry lastCallOf(RecordedFuture<?> task) {
+        CallEntry last = null;
+        for (CallEntry e : calls) {
+            if (e.task == task) {
+                last = e;
+            }
+        }
+        return last;
+    }
+
     // ---- tasks of worker pools ----
 
     /** The record of a new worker pool called {@code name}, which numbers its tasks from 0. */
@@ -167,6 +178,7 @@ public final class Recorder {
         final Recorder recorder;
         final String name;
         private final AtomicInteger submissions = new AtomicInteger();
+        private volatile java.util.Collection<?> queue = java.util.List.of();
 
         PoolLog(Recorder recorder, String name) {
             this.recorder = recorder;
@@ -179,6 +191,23 @@ public final class Recorder {
          */
         public void submitted(RecordedFuture<?> task) {
             recorder.submitted(task, this, submissions.getAndIncrement());
+        }
+
+        /** The pool's queue of tasks waiting for a worker: a future's line says its place in it. */
+        public void queue(java.util.Collection<?> waiting) {
+            queue = waiting;
+        }
+
+        /** {@code task}'s place among the tasks waiting for a worker, from 1; 0 if it is not waiting. */
+        int placeInQueue(RecordedFuture<?> task) {
+            int place = 0;
+            for (Object waiting : queue) {
+                place++;
+                if (waiting == task) {
+                    return place;
+                }
+            }
+            return 0;
         }
     }
 

@@ -6,6 +6,8 @@ import static futures.workshop.lesson.Lesson.pool;
 import static futures.workshop.lesson.Lesson.slowAdd;
 import static futures.workshop.lesson.Lesson.slowDiff;
 import static futures.workshop.lesson.Lesson.slowFunction;
+import static futures.workshop.lesson.Lesson.sleep;
+import static futures.workshop.lesson.Lesson.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -115,6 +117,34 @@ class LessonTest {
         assertThat(lines).containsExactly(
                 "worker-1 (PID " + PID + ") going to sleep for 1 second(s)",
                 "worker-1 (PID " + PID + ") waking up");
+    }
+
+    @Test
+    @DisplayName("quiet(true) silences the slow functions, as future.py's are, on every worker; quiet(false) brings them back")
+    void quiet() throws Exception {
+        try {
+            List<String> lines = printedBy(() -> {
+                Lesson.quiet(true);
+                try (var pool = pool(2)) {
+                    assertThat(pool.submit(() -> slowAdd(1, 6, 7)).get()).isEqualTo(13);
+                    assertThat(pool.submit(() -> slowDiff(1, 6, 7)).get()).isEqualTo(-1);
+                }
+                Lesson.quiet(false);
+                slowFunction(1);
+            });
+            String me = Thread.currentThread().getName() + " (PID " + PID + ")";
+            assertThat(lines).containsExactly(me + " going to sleep for 1 second(s)", me + " waking up");
+        } finally {
+            Lesson.quiet(false);
+        }
+    }
+
+    @Test
+    @DisplayName("time() reads the lesson's clock: a sleep of 2 lesson seconds takes at least 2 of them, whatever the scale")
+    void lessonClock() {
+        double start = time();
+        sleep(2);
+        assertThat(time() - start).isGreaterThanOrEqualTo(1.999); // not 2.0: the scale rounds
     }
 
     @Test

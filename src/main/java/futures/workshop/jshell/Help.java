@@ -20,6 +20,8 @@ final class Help {
               pid()                      this process's id              (os.getpid())
               pool() / pool(n)           n named workers, closes like a with block
               sleep(seconds)             sleeps the lesson's seconds    (time.sleep)
+              time()                     the lesson's clock, in seconds (time.time)
+              quiet(true) / quiet(false) slow functions print nothing / talk again (future.py's are quiet)
               calls() / clearCalls()     who ran which slow call, and when
               timeline()                 those calls as bars per worker (+ target/timeline.svg)
               board(futures)             live table of futures until all are done, then results
@@ -29,8 +31,11 @@ final class Help {
             Try:
               var pool = pool(2);
               var r = pool.submit(() -> slowAdd(1, 6, 7));
+              r                          shows what the future is doing, in one line
               r.get()
               pool.close()
+            Python habits (r.result(), r.done(), len(xs), futures = [] ...) get a "Java:" line
+            with the Java way under JShell's error.
             """;
 
     /** The whole text for the kit whose top folder is {@code top}. */

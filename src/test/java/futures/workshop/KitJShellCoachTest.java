@@ -48,9 +48,8 @@ class KitJShellCoachTest {
         assertThat(output).contains(
                 "f ==> Future[done: 13, from slowAdd(0, 6, 7) on worker-1]",
                 "broken ==> Future[failed: IllegalArgumentException: Called broken function, in brokenFunction(0) on worker-1]");
-        if (Runtime.version().feature() < 22) { // later, JShell refuses the kit's engine: Java's own text
-            assertThat(output).contains("==> Future[done: \"hi\"]");
-        }
+        // from JDK 22 on, JShell refuses the kit's engine: Java's own text, shortened, has no value
+        assertThat(output).contains(Runtime.version().feature() < 22 ? "==> Future[done: \"hi\"]" : "==> Future[done]");
     }
 
     @Test

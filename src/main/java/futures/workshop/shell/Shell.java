@@ -19,7 +19,8 @@ import jdk.jshell.tool.JavaShellToolBuilder;
  * public builder with two changes to what reaches the screen.
  * <ul>
  *   <li>JShell's own messages pass through the {@link Coach}, which adds a line of Java advice
- *       under an error that comes from a Python habit;
+ *       under an error that comes from a Python habit, and Java's own text for a future is
+ *       shortened ({@link ValueLines});
  *   <li>what snippets print after they have returned (a worker waking up while the learner types
  *       the next line) is printed above the prompt, which is then drawn again with the line
  *       being typed, instead of landing in the middle of it.
@@ -34,9 +35,9 @@ public final class Shell {
     public static void main(String[] args) throws Exception {
         Charset charset = stdoutCharset();
         PrintStream screen = System.out;
-        Coach coach = new Coach(Runtime.version().feature());
+        Coach coach = new Coach(Runtime.version().feature()); // JShell runs snippets on the Java it runs on
         PrintStream messages = new PrintStream(new Lines(screen, charset, line -> {
-            for (String out : coach.lines(line)) {
+            for (String out : coach.lines(ValueLines.shorten(line))) {
                 screen.print(out + System.lineSeparator());
             }
         }, () -> false), true, charset.name());

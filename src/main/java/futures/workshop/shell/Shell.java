@@ -152,7 +152,8 @@ public final class Shell {
      * flush is no line end: JShell's streams flush after every piece of a line (a printf's parts,
      * a packet of the engine's output). A line left unfinished for {@value #PARTIAL_MILLIS} ms
      * after a flush (a prompt-like "Enter a number: ") is written to {@code raw} as it is, unless
-     * {@code hold} says to wait for its end; the rest of such a line follows raw too.
+     * {@code hold} says to wait for its end; the rest of that line then reaches {@code sink} as
+     * a line of its own (after a prompt "jshell> ", the value or error JShell prints on it).
      */
     static final class Lines extends OutputStream {
         static final long PARTIAL_MILLIS = 40;
@@ -167,7 +168,6 @@ public final class Shell {
         private final Consumer<String> sink;
         private final BooleanSupplier hold;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-        private boolean continued;
         private long written; // bytes so far: a partial line is written out only if nothing came since
 
         Lines(OutputStream raw, Charset charset, Consumer<String> sink, BooleanSupplier hold) {
@@ -187,14 +187,7 @@ public final class Shell {
             byte[] bytes = line.toByteArray();
             line.reset();
             int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-            if (continued) {
-                continued = false;
-                raw.write(bytes, 0, end);
-                raw.write(System.lineSeparator().getBytes(charset));
-                raw.flush();
-            } else {
-                sink.accept(new String(bytes, 0, end, charset));
-            }
+            sink.accept(new String(bytes, 0, end, charset));
         }
 
         @Override
@@ -224,7 +217,6 @@ public final class Shell {
                 // the screen is gone: nothing to tell
             }
             line.reset();
-            continued = true;
         }
     }
 }

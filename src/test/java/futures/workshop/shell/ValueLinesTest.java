@@ -22,8 +22,8 @@ class ValueLinesTest {
         cancelled.cancel(true);
         FutureTask<Integer> task = new FutureTask<>(() -> 2);
         assertThat(ValueLines.shorten("r ==> " + done)).isEqualTo("r ==> Future[done]");
-        assertThat(ValueLines.shorten("$3 ==> " + failed))
-                .isEqualTo("$3 ==> Future[failed: IllegalArgumentException: Called broken function]");
+        assertThat(ValueLines.shorten("$3 ==> " + failed)) // JDK 25's text names the class only
+                .matches("\\$3 ==> Future\\[failed: IllegalArgumentException(: Called broken function)?]");
         assertThat(ValueLines.shorten("w ==> " + waiting)).isEqualTo("w ==> Future[not done yet]");
         assertThat(ValueLines.shorten("c ==> " + cancelled)).isEqualTo("c ==> Future[cancelled]");
         assertThat(ValueLines.shorten("t ==> " + task)).isEqualTo("t ==> Future[not done yet]");

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every exercise with where the learner stands, for {@code make list} and watch mode's
@@ -73,6 +75,11 @@ public final class Listing {
             case NO_CLASS -> "no class to grade in it";
             default -> "last check failed";
         });
+    }
+
+    /** The exercises done, e.g. for what a check names next. */
+    public static Set<Exercise> done(List<Row> rows) {
+        return rows.stream().filter(r -> r.state() == State.DONE).map(Row::exercise).collect(Collectors.toSet());
     }
 
     /** The first exercise not done: where the learner should be working. */

@@ -1,5 +1,6 @@
 package futures.workshop.watch;
 
+import futures.workshop.checker.Report;
 import futures.workshop.checker.Session;
 import futures.workshop.checker.Verdict;
 import futures.workshop.course.Course;
@@ -19,9 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -56,6 +59,9 @@ public final class Watch {
     public interface Grader {
         List<Verdict> check(List<Exercise> exercises);
     }
+
+    /** What a report printed here tells the learner to do next: each save is checked at once. */
+    private static final Report.Commands IN_WATCH = new Report.Commands(n -> "save it to check it", n -> "press h");
 
     /** A single-key command: its key, what it is for, and what it does. */
     private record Command(char key, String description, Runnable action) {}
@@ -212,16 +218,18 @@ public final class Watch {
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8)) {
-            Session.print(List.of(verdict), report);
+            new Report(report, Report.unicodeTerminal(), IN_WATCH).print(List.of(verdict), "exercises", course.exercises(),
+                    passedSoFar());
         }
         out.print(text.toString(StandardCharsets.UTF_8));
         boolean wasPassed = Boolean.TRUE.equals(passed.put(exercise, verdict.passed()));
         if (verdict.passed() && exercise.equals(current)) {
-            current = firstNotPassed();
-            out.println(current == null ? "" : "Well done! Next: exercise " + current.label() + " ("
-                    + "exercises/" + current.file() + ", " + current.title() + ")");
-            out.flush();
-            grade(current, true); // show where the next one stands, even if it was graded before
+            current = firstNotPassed(); // the one the report named next
+            if (current != null) {
+                grade(current, true); // show where it stands, even if it was graded before
+            } else {
+                showProgress();
+            }
             return;
         }
         if (!verdict.passed() && wasPassed && exercise.step() < (current == null ? Integer.MAX_VALUE : current.step())) {
@@ -247,6 +255,10 @@ public final class Watch {
     private void allDone() {
         out.println("Every exercise passes: " + points() + "/" + course.totalPoints() + " points. Well done! (q quits)");
         showProgress();
+    }
+
+    private Set<Exercise> passedSoFar() {
+        return course.exercises().stream().filter(e -> passed.getOrDefault(e, false)).collect(Collectors.toSet());
     }
 
     private Exercise firstNotPassed() {

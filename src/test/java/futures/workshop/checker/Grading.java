@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,8 +131,14 @@ final class Grading {
 
     /** The text {@code make check} prints for this verdict, without colours or Unicode marks. */
     static String shown(Verdict verdict) {
+        return shown(verdict, false);
+    }
+
+    /** The text {@code make check EX=n} prints for this verdict of a fresh folder; {@code unicode}: with ✓ and ✗. */
+    static String shown(Verdict verdict, boolean unicode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Report(new PrintStream(out, true, StandardCharsets.UTF_8), false).print(List.of(verdict), SHOWN);
+        new Report(new PrintStream(out, true, StandardCharsets.UTF_8), unicode)
+                .print(List.of(verdict), SHOWN, course().exercises(), Set.of());
         return out.toString(StandardCharsets.UTF_8);
     }
 

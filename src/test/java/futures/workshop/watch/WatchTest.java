@@ -106,7 +106,8 @@ class WatchTest {
 
         solve("01-submit/PoolSubmit.java");
         watch.saved(top.resolve("exercises/01-submit/PoolSubmit.java"));
-        screen.await("Well done! Next: exercise 2 arguments", 1, SHOWS);
+        screen.await("Next: exercise 2 arguments, a function of several arguments\n"
+                + "      open exercises/02-arguments/PoolAdd.java; save it to check it\n", 1, SHOWS);
         screen.await("-- checking 2 arguments", 1, SHOWS);
         screen.await(bar(1, course.exercises().get(0).points()) + " | now: 2 arguments", 1, SHOWS);
 
@@ -180,7 +181,8 @@ class WatchTest {
         screen.await("-- checking " + last().label(), 1, SHOWS);
         solve(last().file());
         watch.saved(top.resolve("exercises").resolve(last().file()));
-        screen.await("Every exercise passes: " + course.totalPoints() + "/" + course.totalPoints() + " points.", 1, SHOWS);
+        screen.await("Every exercise passes. Next: compare your answers with solutions/.", 1, SHOWS);
+        screen.await(bar(course.exercises().size(), course.totalPoints()) + " | h next hint", 1, SHOWS);
         watch.quit(); // what Ctrl-C's signal handler does
         running.join();
         assertThat(graded).hasValue(course.exercises().size() + 1); // each at the start, the last again after the save

@@ -118,6 +118,8 @@ class KitJShellTest {
         // the sandbox JVM ran it, which needs the kit's whole class path inside JShell's engine
         assertThat(output).containsPattern("(not done yet: submit slowFunction\\(5\\) to the pool|[✓+] 1 submit +10/10)")
                 .doesNotContain("stopped the JVM");
+        // what comes next, in JShell's words
+        assertThat(output).containsPattern("(check it with check\\(\\d\\)|Every exercise passes)");
     }
 
     @Test

@@ -6,22 +6,50 @@ import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
-/** Prints verdicts for a learner: one block per exercise, a score line, and the closing count. */
+/**
+ * Prints verdicts for a learner: one block per exercise, what to do next, a score line, and the
+ * closing count.
+ */
 public final class Report {
     private static final int ERRORS_SHOWN = 5;
+
+    /**
+     * How the learner checks an exercise and asks for a hint where the report is read (make, JShell,
+     * watch mode), for the "Next:" line; the tool that prints the report passes its own.
+     *
+     * @param checkIt e.g. {@code "check it with make check EX=3"}, from the exercise's step
+     * @param hint    e.g. {@code "make hint EX=3"}
+     */
+    public record Commands(IntFunction<String> checkIt, IntFunction<String> hint) {
+        /** What {@code make check} says. */
+        public static final Commands MAKE = new Commands(n -> "check it with make check EX=" + n, n -> "make hint EX=" + n);
+    }
 
     private final PrintStream out;
     private final String pass;
     private final String fail;
+    private final Commands commands;
 
+    /** A report that names make's commands. */
     public Report(PrintStream out, boolean unicode) {
+        this(out, unicode, Commands.MAKE);
+    }
+
+    public Report(PrintStream out, boolean unicode, Commands commands) {
         this.out = out;
         this.pass = unicode ? "✓" : "+";
         this.fail = unicode ? "✗" : "x";
+        this.commands = commands;
     }
 
-    public void print(List<Verdict> verdicts, String folder) {
+    /**
+     * Prints {@code verdicts} of the files in {@code folder}. {@code course} (in order) and
+     * {@code passedBefore} (exercises passed in earlier checks) say which exercise comes next
+     * once every graded one passes.
+     */
+    public void print(List<Verdict> verdicts, String folder, List<Exercise> course, Set<Exercise> passedBefore) {
         boolean shownNotDoneYet = false;
         for (Verdict v : verdicts) {
             Exercise e = v.exercise();
@@ -45,12 +73,31 @@ public final class Report {
         int total = verdicts.stream().mapToInt(v -> v.exercise().points()).sum();
         long passed = verdicts.stream().filter(Verdict::passed).count();
         out.println();
-        verdicts.stream().filter(v -> !v.passed()).findFirst().ifPresent(next -> out.println(
-                "Next: exercise " + next.exercise().label() + ": open " + folder + "/" + next.exercise().file()
-                        + ", then make check EX=" + next.exercise().step()
-                        + " (stuck? make hint EX=" + next.exercise().step() + ")"));
+        printNext(verdicts, folder, course, passedBefore);
         out.println("Score: " + points + "/" + total + " points");
         out.println(passed + " passed, " + (verdicts.size() - passed) + " failed");
+    }
+
+    /**
+     * Two lines at most, each within 80 columns: the first exercise that failed here; when all
+     * passed, the first in the course not passed yet; or that there is none.
+     */
+    private void printNext(List<Verdict> verdicts, String folder, List<Exercise> course, Set<Exercise> passedBefore) {
+        Exercise failed = verdicts.stream().filter(v -> !v.passed()).map(Verdict::exercise).findFirst().orElse(null);
+        if (failed != null) {
+            out.println("Next: exercise " + failed.label() + " (" + folder + "/" + failed.file() + ")");
+            out.println("      " + commands.checkIt().apply(failed.step()) + "; stuck? " + commands.hint().apply(failed.step()));
+            return;
+        }
+        Set<Exercise> graded = new HashSet<>();
+        verdicts.forEach(v -> graded.add(v.exercise()));
+        Exercise next = course.stream().filter(e -> !graded.contains(e) && !passedBefore.contains(e)).findFirst().orElse(null);
+        if (next == null) {
+            out.println("Every exercise passes. Next: compare your answers with solutions/.");
+            return;
+        }
+        out.println("Next: exercise " + next.label() + ", " + next.title());
+        out.println("      open " + folder + "/" + next.file() + "; " + commands.checkIt().apply(next.step()));
     }
 
     /** The failed checks with their messages; after the first untouched exercise, untouched ones get one line. */

@@ -3,6 +3,7 @@ package futures.workshop.checker;
 import futures.workshop.sandbox.Folders;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
+import futures.workshop.course.Listing;
 import futures.workshop.course.Progress;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -63,9 +64,10 @@ public final class Session implements AutoCloseable {
 
     /**
      * Grades one exercise ({@code "3"}, {@code "async"}) or, with {@code null}, all of them, and
-     * prints the verdicts as {@code make check} does; a wrong name prints the list of names.
+     * prints the verdicts as {@code make check} does, naming {@code commands} in what to do next;
+     * a wrong name prints the list of names.
      */
-    public void checkAndPrint(String which, PrintStream out) {
+    public void checkAndPrint(String which, PrintStream out, Report.Commands commands) {
         List<Exercise> exercises;
         try {
             exercises = which == null ? course.exercises() : List.of(course.find(which));
@@ -73,12 +75,9 @@ public final class Session implements AutoCloseable {
             out.println(e.getMessage());
             return;
         }
-        print(check(exercises), out);
-    }
-
-    /** Prints verdicts exactly as {@code make check} does. */
-    public static void print(List<Verdict> verdicts, PrintStream out) {
-        new Report(out, Report.unicodeTerminal()).print(verdicts, "exercises");
+        List<Verdict> verdicts = check(exercises);
+        new Report(out, Report.unicodeTerminal(), commands).print(verdicts, "exercises", course.exercises(),
+                Listing.done(Listing.rows(course, progress)));
     }
 
     /**

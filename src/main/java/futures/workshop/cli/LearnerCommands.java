@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
@@ -83,8 +84,11 @@ final class LearnerCommands {
                 GradeReports reports = new GradeReports(top.resolve(grades == null ? GradeReports.FOLDER : grades));
                 List<Verdict> verdicts = checker.check(folder, shown, exercises, reports::listener);
                 reports.write(verdicts, shown, folder, course.exercises()); // for CI and GitHub Classroom: see README
-                new Report(kit.out(), Report.unicodeTerminal()).print(verdicts, shown);
-                if (folder.normalize().equals(top.resolve("exercises").normalize())) {
+                boolean learners = folder.normalize().equals(top.resolve("exercises").normalize());
+                // what passed before, for the next exercise to name; another folder has no record
+                Set<Exercise> passed = learners ? Listing.done(Listing.rows(course, Progress.of(top))) : Set.of();
+                new Report(kit.out(), Report.unicodeTerminal()).print(verdicts, shown, course.exercises(), passed);
+                if (learners) {
                     Session.remember(Progress.of(top), verdicts, System.err);
                 }
                 return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;

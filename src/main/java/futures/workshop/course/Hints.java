@@ -30,7 +30,7 @@ public final class Hints {
                     .append(wrap(ladder.get(seen - 1), "  ")).append('\n');
             text.append(seen < ladder.size()
                     ? "Still stuck? " + again + " gives the next hint.\n"
-                    : "That was the last hint. Still stuck? Read the Javadoc the hints point to, and the README.\n");
+                    : "That was the last hint. Still stuck? Read the Javadoc it names, and the README.\n");
             return text.toString();
         }
         text.append("You have seen all ").append(ladder.size()).append(" hints for exercise ")
@@ -38,17 +38,17 @@ public final class Hints {
         for (int i = 0; i < ladder.size(); i++) {
             text.append(wrap((i + 1) + ". " + ladder.get(i), "  ")).append('\n');
         }
-        text.append("Next: the Javadoc they name (java.util.concurrent), the comments at the top of ").append(where)
-                .append(", and the README. Or ask the instructor.\n");
+        text.append(wrap("Next: the Javadoc they name (java.util.concurrent), the comments at the top of " + where
+                + ", and the README. Or ask the instructor.", "")).append('\n');
         return text.toString();
     }
 
-    /** Wraps at 90 columns, each line indented. */
+    /** Wraps within 80 columns, the narrowest terminal the kit expects (watch mode's h too), each line indented. */
     static String wrap(String text, String indent) {
         StringBuilder out = new StringBuilder();
         StringBuilder line = new StringBuilder(indent);
         for (String word : text.split(" ")) {
-            if (line.length() > indent.length() && line.length() + 1 + word.length() > 90) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > 80) {
                 out.append(line).append('\n');
                 line = new StringBuilder(indent);
             }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every exercise with where the learner stands, for {@code make list} and watch mode's
@@ -41,6 +43,9 @@ public final class Listing {
         }
     }
 
+    /** The narrowest terminal the kit expects. */
+    private static final int COLUMNS = 80;
+
     private Listing() {}
 
     /** The rows of {@code course}, in course order. */
@@ -75,19 +80,32 @@ public final class Listing {
         });
     }
 
+    /** The exercises done, e.g. for what a check names next. */
+    public static Set<Exercise> done(List<Row> rows) {
+        return rows.stream().filter(r -> r.state() == State.DONE).map(Row::exercise).collect(Collectors.toSet());
+    }
+
     /** The first exercise not done: where the learner should be working. */
     public static Exercise current(List<Row> rows) {
         return rows.stream().filter(r -> r.state() != State.DONE).map(Row::exercise).findFirst().orElse(null);
     }
 
-    /** The rows as a table, then the score. */
+    /** The rows as a table, then the score; within 80 columns where the titles allow it (watch mode's l too). */
     public static String text(List<Row> rows) {
         StringBuilder out = new StringBuilder();
         int width = rows.stream().mapToInt(r -> r.exercise().label().length()).max().orElse(0);
         for (Row r : rows) {
             String line = String.format("  %-" + width + "s  %-11s  %2d/%-2d  %s", r.exercise().label(), r.state(),
                     r.points(), r.exercise().points(), r.exercise().title());
-            out.append(line).append(r.note().isEmpty() ? "" : "  (" + r.note() + ")").append('\n');
+            String note = r.note().isEmpty() ? "" : "(" + r.note() + ")";
+            if (note.isEmpty()) {
+                out.append(line);
+            } else if (line.length() + 2 + note.length() <= COLUMNS) {
+                out.append(line).append("  ").append(note);
+            } else { // under the title
+                out.append(line).append('\n').append(" ".repeat(line.length() - r.exercise().title().length())).append(note);
+            }
+            out.append('\n');
         }
         long done = rows.stream().filter(r -> r.state() == State.DONE).count();
         int points = rows.stream().mapToInt(Row::points).sum();
@@ -97,7 +115,7 @@ public final class Listing {
         Exercise next = current(rows);
         if (next != null) {
             out.append("Next: exercise ").append(next.label()).append(" (exercises/").append(next.file())
-                    .append("); make check EX=").append(next.step()).append(" grades it\n");
+                    .append(")\n      make check EX=").append(next.step()).append(" grades it\n");
         }
         return out.toString();
     }

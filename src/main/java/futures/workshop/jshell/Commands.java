@@ -1,5 +1,6 @@
 package futures.workshop.jshell;
 
+import futures.workshop.checker.Report;
 import futures.workshop.checker.Session;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
@@ -20,6 +21,9 @@ import java.util.concurrent.Future;
  * is the kit's top folder.
  */
 public final class Commands {
+    /** What a report printed here tells the learner to type next. */
+    private static final Report.Commands IN_JSHELL = new Report.Commands(n -> "check it with check(" + n + ")", n -> "hint(" + n + ")");
+
     private Commands() {}
 
     /**
@@ -49,12 +53,12 @@ public final class Commands {
      * warm for the rest of the session.
      */
     public static void check(int exercise) {
-        Session.shared().checkAndPrint(Integer.toString(exercise), System.out);
+        Session.shared().checkAndPrint(Integer.toString(exercise), System.out, IN_JSHELL);
     }
 
     /** Grades every exercise, as {@code make check} does. */
     public static void check() {
-        Session.shared().checkAndPrint(null, System.out);
+        Session.shared().checkAndPrint(null, System.out, IN_JSHELL);
     }
 
     /** Prints the next hint of exercise {@code exercise}, as {@code make hint EX=3} does. */

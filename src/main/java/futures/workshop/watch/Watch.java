@@ -1,5 +1,6 @@
 package futures.workshop.watch;
 
+import futures.workshop.checker.Report;
 import futures.workshop.checker.Session;
 import futures.workshop.checker.Verdict;
 import futures.workshop.course.Course;
@@ -19,9 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -57,14 +60,22 @@ public final class Watch {
         List<Verdict> check(List<Exercise> exercises);
     }
 
-    /** A single-key command: its key, what it is for, and what it does. */
-    private record Command(char key, String description, Runnable action) {}
+    /** What a report printed here tells the learner to do next: each save is checked at once. */
+    private static final Report.Commands IN_WATCH = new Report.Commands(n -> "save it to check it", n -> "press h");
+    /** The narrowest progress bar worth drawing; below that the counts go on their own. */
+    private static final int MIN_BAR = 5;
+    private static final int BAR = 20;
 
-    private sealed interface Event permits Key, Saved, Quit {}
+    /** A single-key command: its key, a word for narrow terminals, what it is for, and what it does. */
+    private record Command(char key, String word, String description, Runnable action) {}
+
+    private sealed interface Event permits Key, Saved, Resized, Quit {}
 
     private record Key(int c) implements Event {}
 
     private record Saved(Path file) implements Event {}
+
+    private record Resized() implements Event {}
 
     private record Quit() implements Event {}
 
@@ -94,10 +105,10 @@ public final class Watch {
         this.grader = grader;
         this.fancy = Terminals.inPlace(terminal) && Terminals.colours(terminal);
         this.commands = List.of(
-                new Command('h', "next hint", this::hint),
-                new Command('c', "check again", () -> grade(current, true)),
-                new Command('l', "list the exercises", this::list),
-                new Command('q', "quit", () -> quit = true));
+                new Command('h', "hint", "next hint", this::hint),
+                new Command('c', "check", "check again", () -> grade(current, true)),
+                new Command('l', "list", "list the exercises", this::list),
+                new Command('q', "quit", "quit", () -> quit = true));
         for (Listing.Row row : Listing.rows(course, progress)) {
             passed.put(row.exercise(), row.state() == Listing.State.DONE);
         }
@@ -115,6 +126,11 @@ public final class Watch {
         events.add(new Key(c));
     }
 
+    /** The terminal changed size: the status is fitted to the new width (any thread: a signal handler, a test). */
+    public void resized() {
+        events.add(new Resized());
+    }
+
     /** Ends the session after the current step (any thread: a signal handler, a test). */
     public void quit() {
         events.add(new Quit());
@@ -125,7 +141,7 @@ public final class Watch {
     /** Grades the current exercise, then handles saves and keys until {@code q}; on the caller's thread. */
     public void run() throws InterruptedException {
         out.println("Watching exercises/: save your file and it is checked at once.");
-        out.println("Keys: " + keys() + (fancy ? "" : " (type the letter, then Enter)"));
+        out.println(keys("Keys: ", fancy ? "" : " (type the letter, then Enter)", columns()));
         out.flush();
         if (fancy) {
             status = Status.getStatus(terminal);
@@ -145,6 +161,11 @@ public final class Watch {
                     savedFile(s.file());
                 } else if (event instanceof Key k) {
                     typed(k.c());
+                } else if (event instanceof Resized) {
+                    if (status != null) {
+                        status.resize(); // JLine's status keeps the size it was made with
+                    }
+                    showProgress();
                 }
             }
             out.println("Bye. make watch takes you back here; make list shows where you are.");
@@ -174,7 +195,7 @@ public final class Watch {
                 return;
             }
         }
-        out.println("Keys: " + keys());
+        out.println(keys("Keys: ", "", columns()));
         out.flush();
     }
 
@@ -199,7 +220,7 @@ public final class Watch {
         }
         gradedContent.put(exercise, content);
         out.println();
-        out.println(rule("checking " + exercise.label() + " (exercises/" + exercise.file() + ")"));
+        out.println(rule("checking " + exercise.label() + " (exercises/" + exercise.file() + ")", "checking " + exercise.label()));
         out.flush();
         Verdict verdict;
         try {
@@ -212,16 +233,18 @@ public final class Watch {
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (PrintStream report = new PrintStream(text, true, StandardCharsets.UTF_8)) {
-            Session.print(List.of(verdict), report);
+            new Report(report, Report.unicodeTerminal(), IN_WATCH).print(List.of(verdict), "exercises", course.exercises(),
+                    passedSoFar());
         }
         out.print(text.toString(StandardCharsets.UTF_8));
         boolean wasPassed = Boolean.TRUE.equals(passed.put(exercise, verdict.passed()));
         if (verdict.passed() && exercise.equals(current)) {
-            current = firstNotPassed();
-            out.println(current == null ? "" : "Well done! Next: exercise " + current.label() + " ("
-                    + "exercises/" + current.file() + ", " + current.title() + ")");
-            out.flush();
-            grade(current, true); // show where the next one stands, even if it was graded before
+            current = firstNotPassed(); // the one the report named next
+            if (current != null) {
+                grade(current, true); // show where it stands, even if it was graded before
+            } else {
+                showProgress();
+            }
             return;
         }
         if (!verdict.passed() && wasPassed && exercise.step() < (current == null ? Integer.MAX_VALUE : current.step())) {
@@ -249,6 +272,10 @@ public final class Watch {
         showProgress();
     }
 
+    private Set<Exercise> passedSoFar() {
+        return course.exercises().stream().filter(e -> passed.getOrDefault(e, false)).collect(Collectors.toSet());
+    }
+
     private Exercise firstNotPassed() {
         return course.exercises().stream().filter(e -> !passed.getOrDefault(e, false)).findFirst().orElse(null);
     }
@@ -259,49 +286,100 @@ public final class Watch {
 
     // ---- the progress bar ----
 
-    /** The bar: pinned at the bottom on a real terminal, a plain line otherwise. */
+    /** The status: pinned at the bottom on a real terminal, plain lines otherwise. */
     private void showProgress() {
-        AttributedString line = progressLine();
+        List<AttributedString> lines = statusLines();
         if (status != null) {
-            status.update(List.of(line));
+            status.update(lines);
         } else {
-            out.println(line.toString());
+            lines.forEach(line -> out.println(line.toString()));
         }
         out.flush();
     }
 
-    AttributedString progressLine() {
-        List<Exercise> all = course.exercises();
-        long done = all.stream().filter(e -> passed.getOrDefault(e, false)).count();
-        int width = 20;
-        int filled = all.isEmpty() ? 0 : (int) (done * width / all.size());
+    /** The terminal's width, or 0 when it has none (a pipe): then lines are never cut. */
+    private int columns() {
+        return Math.max(0, terminal.getWidth());
+    }
+
+    /**
+     * The progress bar, the exercise being worked on and the keys: one line where they fit,
+     * else the progress on one line and the keys on their own below it, each within the width.
+     */
+    private List<AttributedString> statusLines() {
+        int columns = columns();
+        for (boolean described : List.of(true, false)) {
+            AttributedString one = new AttributedStringBuilder().append(progressLine(0)).append(" | ")
+                    .append(keys(described)).toAttributedString();
+            if (columns == 0 || one.columnLength() <= columns) {
+                return List.of(one);
+            }
+        }
+        return List.of(progressLine(columns), new AttributedString(keys("Keys: ", "", columns)));
+    }
+
+    /**
+     * "Progress ███░░ 1/7 exercises, 10/100 points | now: 2 arguments" within {@code columns}
+     * (0: any width): a narrower bar first, then without the word, then without the bar, then cut.
+     */
+    private AttributedString progressLine(int columns) {
+        long done = course.exercises().stream().filter(e -> passed.getOrDefault(e, false)).count();
+        String counts = done + "/" + course.exercises().size() + " exercises, " + points() + "/" + course.totalPoints()
+                + " points" + (current == null ? "" : " | now: " + current.label());
+        for (String word : List.of("Progress ", "")) {
+            int room = columns == 0 ? BAR : Math.min(BAR, columns - word.length() - 1 - counts.length());
+            if (room >= MIN_BAR) {
+                return new AttributedStringBuilder().append(word).append(bar(done, room)).append(" ").append(counts)
+                        .toAttributedString();
+            }
+        }
+        return new AttributedString(cut(counts, columns));
+    }
+
+    private AttributedString bar(long done, int width) {
+        int all = course.exercises().size();
+        int filled = all == 0 ? 0 : (int) (done * width / all);
         boolean unicode = StandardCharsets.UTF_8.equals(terminal.encoding()) && fancy;
-        AttributedStringBuilder bar = new AttributedStringBuilder();
-        bar.append("Progress ");
-        bar.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
+        return new AttributedStringBuilder()
+                .style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
                 .append((unicode ? "█" : "#").repeat(filled))
                 .style(AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT))
                 .append((unicode ? "░" : "-").repeat(width - filled))
-                .style(AttributedStyle.DEFAULT);
-        bar.append(" ").append(done + "/" + all.size() + " exercises, " + points() + "/" + course.totalPoints() + " points");
-        bar.append(current == null ? "" : " | now: " + current.label());
-        bar.append(" | ").append(keys());
-        AttributedString line = bar.toAttributedString();
-        int columns = terminal.getWidth();
-        return columns > 0 && line.columnLength() > columns ? line.columnSubSequence(0, columns) : line;
+                .toAttributedString();
     }
 
-    private String keys() {
-        StringBuilder keys = new StringBuilder();
-        for (Command c : commands) {
-            keys.append(keys.length() == 0 ? "" : ", ").append(c.key()).append(' ').append(c.description());
+    /**
+     * "h next hint, c check again, ..." between {@code prefix} and {@code suffix}, within
+     * {@code columns} (0: any width): the short words ("h hint, c check") where the long ones do
+     * not fit, then without prefix and suffix, then cut.
+     */
+    private String keys(String prefix, String suffix, int columns) {
+        String described = keys(true);
+        String brief = keys(false);
+        for (String line : List.of(prefix + described + suffix, prefix + brief + suffix, prefix + brief, brief)) {
+            if (columns == 0 || line.length() <= columns) {
+                return line;
+            }
         }
-        return keys.toString();
+        return cut(brief, columns);
     }
 
-    private String rule(String title) {
-        String line = "-- " + title + " ";
+    /** "h next hint, c check again, ...", or with {@code described} false "h hint, c check, ...". */
+    private String keys(boolean described) {
+        return commands.stream().map(c -> c.key() + " " + (described ? c.description() : c.word())).collect(Collectors.joining(", "));
+    }
+
+    private static String cut(String line, int columns) {
+        return columns == 0 || line.length() <= columns ? line : line.substring(0, columns);
+    }
+
+    /** "-- title -----", or with the shorter title where the long one does not fit. */
+    private String rule(String title, String shorter) {
         int columns = Math.min(Terminals.width(terminal), 100);
+        String line = "-- " + title + " ";
+        if (line.length() > columns) {
+            line = cut("-- " + shorter + " ", columns);
+        }
         return line + "-".repeat(Math.max(0, columns - line.length()));
     }
 
@@ -333,6 +411,7 @@ public final class Watch {
     public static int watch(Terminal terminal, Session session) throws InterruptedException {
         Watch watch = new Watch(terminal, session.course(), session.progress(), session::check);
         terminal.handle(Terminal.Signal.INT, signal -> watch.quit());
+        terminal.handle(Terminal.Signal.WINCH, signal -> watch.resized());
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         if (!dumb) {
             terminal.enterRawMode(); // single keys; attributes are restored by main

@@ -4,6 +4,7 @@ import futures.workshop.sandbox.Folders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,10 @@ class FixtureBankTest {
             "broken-beside-solved", "sequential", "blocked-too-early", "wrong-worker-count", "crashes-on-bad-argument",
             "pool-never-shut-down", "swallowed-exception", "hard-coded", "exception-escapes-main", "renamed-method",
             "package-line", "empty-file", "renamed-class", "thread-flood", "own-executor", "usage-quotes-exception",
-            "leak-beside-sequential", "gets-each-in-turn", "message-without-usage");
+            "leak-beside-sequential", "gets-each-in-turn", "message-without-usage",
+            // quoted by the session guide, with blocked-too-early and wrong-worker-count
+            "python-call", "waits-inside-submit", "waits-inside-submit-declared", "seconds-left-out", "returns-the-wrapper",
+            "prints-the-wrapper", "answers-in-turn");
 
     private static Path work;
     private static Checker checker;
@@ -282,6 +286,33 @@ class FixtureBankTest {
         String shown = failed("gets-each-in-turn/watch");
         assertThat(shown).contains("blocked too early: submitAll waited for a call to finish before returning")
                 .doesNotContain("it hangs");
+    }
+
+    @Test
+    @DisplayName("every mistake the session guide quotes prints the checker text the guide shows, and each one it shows is graded")
+    void sessionGuide() {
+        String guide = SessionGuide.text();
+        List<String> quoted = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Grading.Mistake m : Grading.mistakes()) {
+            if (m.guide() == null) {
+                continue;
+            }
+            String block = SessionGuide.blockAfter(guide, m.guide());
+            quoted.add(block);
+            assertThat(m.replace()).as("the code graded for %s, which the guide quotes", m.name()).contains(m.guide());
+            Verdict v = verdicts.get(m.name() + "/" + Grading.course().exercises().stream()
+                    .filter(e -> e.file().equals(m.file())).findFirst().orElseThrow().name());
+            String shown = Grading.shown(v, true);
+            String missing = SessionGuide.firstMissing(block, shown);
+            if (missing != null) {
+                wrong.add(SessionGuide.FILE + ", the mistake `" + m.guide() + "` (case " + m.name() + " of " + Grading.MISTAKES
+                        + "): the checker does not print\n" + missing + "\nthere; it prints:\n" + shown);
+            }
+        }
+        assertThat(wrong).as("checker texts in the guide that the checker does not print").isEmpty();
+        assertThat(SessionGuide.verdictBlocks(guide)).as("checker texts the guide shows: each needs a case in %s whose"
+                + " guide = is the code quoted before it", Grading.MISTAKES).allMatch(quoted::contains);
     }
 
     @Test

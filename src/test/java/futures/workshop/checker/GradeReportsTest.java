@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +70,7 @@ class GradeReportsTest {
             Folders.deleteQuietly(work);
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        new Report(new PrintStream(text, true, StandardCharsets.UTF_8), false).print(verdicts, "learner");
+        new Report(new PrintStream(text, true, StandardCharsets.UTF_8), false).print(verdicts, "learner", course.exercises(), Set.of());
         printed = text.toString(StandardCharsets.UTF_8);
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,17 +46,27 @@ final class Grading {
 
     /**
      * One entry of mistakes.toml: in {@code file} of the solutions, replace {@code find} (once) by
-     * {@code replace}; or, with {@code whole}, the file is that text instead.
+     * {@code replace}; or, with {@code whole}, the file is that text instead. {@code guide}: the
+     * code the session guide quotes for this mistake, or null.
      */
-    record Mistake(@JsonProperty("case") String name, String file, String find, String replace, String whole) {}
+    record Mistake(@JsonProperty("case") String name, String file, String find, String replace, String whole, String guide) {}
 
     private record Mistakes(List<Mistake> mistake) {}
+
+    /** Every entry of mistakes.toml, in its order. */
+    static List<Mistake> mistakes() {
+        try {
+            return new TomlMapper().readValue(MISTAKES.toFile(), Mistakes.class).mistake();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Every fixture case: its files (below exercises/) and their text, in the order of mistakes.toml. */
     static Map<String, Map<String, String>> cases() {
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
         try {
-            for (Mistake m : new TomlMapper().readValue(MISTAKES.toFile(), Mistakes.class).mistake()) {
+            for (Mistake m : mistakes()) {
                 String text = Files.readString(SOLUTIONS.resolve(m.file()), StandardCharsets.UTF_8);
                 if (m.whole() != null) {
                     text = m.whole();
@@ -130,8 +141,14 @@ final class Grading {
 
     /** The text {@code make check} prints for this verdict, without colours or Unicode marks. */
     static String shown(Verdict verdict) {
+        return shown(verdict, false);
+    }
+
+    /** The text {@code make check EX=n} prints for this verdict of a fresh folder; {@code unicode}: with ✓ and ✗. */
+    static String shown(Verdict verdict, boolean unicode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Report(new PrintStream(out, true, StandardCharsets.UTF_8), false).print(List.of(verdict), SHOWN);
+        new Report(new PrintStream(out, true, StandardCharsets.UTF_8), unicode)
+                .print(List.of(verdict), SHOWN, course().exercises(), Set.of());
         return out.toString(StandardCharsets.UTF_8);
     }
 

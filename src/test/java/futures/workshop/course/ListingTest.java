@@ -39,7 +39,11 @@ class ListingTest {
         String text = Listing.text(rows);
         assertThat(text).contains("  1 submit     done         10/10  submit one slow function\n")
                 .contains("Score: 10/" + course.totalPoints() + " points, 1 of " + rows.size() + " exercises done")
-                .contains("Next: exercise 2 arguments");
+                .contains("Next: exercise 2 arguments")
+                .contains("  4 future     not done      0/15  what a future offers  (not checked yet)\n")
+                .contains("  2 arguments  not done      0/10  a function of several arguments\n"
+                        + " ".repeat(35) + "(last check failed)\n"); // a note that does not fit goes under the title
+        assertThat(text.lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
     }
 
     @Test

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Watch mode over in-memory terminals, with a grader that passes a file when it says SOLVED, so
@@ -106,7 +108,8 @@ class WatchTest {
 
         solve("01-submit/PoolSubmit.java");
         watch.saved(top.resolve("exercises/01-submit/PoolSubmit.java"));
-        screen.await("Well done! Next: exercise 2 arguments", 1, SHOWS);
+        screen.await("Next: exercise 2 arguments, a function of several arguments\n"
+                + "      open exercises/02-arguments/PoolAdd.java; save it to check it\n", 1, SHOWS);
         screen.await("-- checking 2 arguments", 1, SHOWS);
         screen.await(bar(1, course.exercises().get(0).points()) + " | now: 2 arguments", 1, SHOWS);
 
@@ -129,7 +132,7 @@ class WatchTest {
         terminal.enterRawMode();
         Watch watch = new Watch(terminal, course, Progress.of(top), this::grade);
         Running running = Running.start(watch, terminal);
-        screen.await(bar(0, 0), 1, SHOWS);
+        screen.await(bar(0, 0) + " | now: 1 submit | h hint, c check, l list, q quit", 1, SHOWS); // 120 columns: one line
         assertThat(screen.text()).contains("Progress ").contains("░░░░").doesNotContain("Progress --");
 
         terminal.processInputByte('l');
@@ -180,7 +183,8 @@ class WatchTest {
         screen.await("-- checking " + last().label(), 1, SHOWS);
         solve(last().file());
         watch.saved(top.resolve("exercises").resolve(last().file()));
-        screen.await("Every exercise passes: " + course.totalPoints() + "/" + course.totalPoints() + " points.", 1, SHOWS);
+        screen.await("Every exercise passes. Next: compare your answers with solutions/.", 1, SHOWS);
+        screen.await(bar(course.exercises().size(), course.totalPoints()) + " | h next hint", 1, SHOWS);
         watch.quit(); // what Ctrl-C's signal handler does
         running.join();
         assertThat(graded).hasValue(course.exercises().size() + 1); // each at the start, the last again after the save
@@ -205,6 +209,64 @@ class WatchTest {
         screen.await("0 passed, 1 failed", 1, SHOWS);
         watch.quit();
         running.join();
+    }
+
+    @Test
+    @DisplayName("at 80 columns on a real terminal, pins the keys on a line of their own under the progress bar, and refits them when the window shrinks")
+    void pinnedKeysAt80() throws Throwable {
+        Screen screen = new Screen();
+        LineDisciplineTerminal terminal = new LineDisciplineTerminal("test", "xterm-256color", screen, StandardCharsets.UTF_8);
+        terminal.setSize(new Size(80, 30));
+        Watch watch = new Watch(terminal, course, Progress.of(top), this::grade);
+        Running running = Running.start(watch, null);
+        screen.await(bar(0, 0) + " | now: 1 submit", 1, SHOWS);
+        screen.await("Keys: h next hint, c check again, l list the exercises, q quit", 2, SHOWS); // at the start, then pinned
+
+        terminal.setSize(new Size(50, 30)); // the window made narrower
+        watch.resized();
+        screen.await("Keys: h hint, c check, l list, q quit", 1, SHOWS);
+        watch.quit();
+        running.join();
+    }
+
+    @ParameterizedTest(name = "at {0} columns")
+    @ValueSource(ints = {120, 80, 60})
+    @DisplayName("fits the terminal's width, with the keys always on screen and readable")
+    void fitsTheWidth(int columns) throws Throwable {
+        Screen screen = new Screen();
+        // vt100: lines can be redrawn but there are no colours, so the status is printed as plain
+        // lines, where the test can measure them
+        LineDisciplineTerminal terminal = new LineDisciplineTerminal("test", "vt100", screen, StandardCharsets.UTF_8);
+        terminal.setSize(new Size(columns, 30));
+        Watch watch = new Watch(terminal, course, Progress.of(top), this::grade);
+        Running running = Running.start(watch, null);
+        screen.await("now: 1 submit", 1, SHOWS);
+        solve("01-submit/PoolSubmit.java");
+        watch.saved(top.resolve("exercises/01-submit/PoolSubmit.java"));
+        screen.await("now: 2 arguments", 1, SHOWS);
+        watch.key('x'); // not a key: the keys are listed again
+        watch.quit();
+        running.join();
+
+        List<String> lines = screen.text().lines().toList();
+        int at = lines.indexOf(lines.stream().filter(l -> l.contains("now: 2 arguments")).findFirst().orElseThrow());
+        String status = lines.get(at);
+        String statusAndKeys = status + "\n" + lines.get(at + 1); // the keys: on the status line or the next
+        List<String> own = lines.stream().filter(l -> l.startsWith("Keys:") || l.startsWith("-- ") || l.equals(status)).toList();
+        assertThat(own).as("watch's own lines at %d columns", columns).hasSizeGreaterThan(3)
+                .allMatch(l -> l.length() <= columns, "fit in " + columns + " columns");
+        if (columns >= 80) { // the reports too; narrower, the terminal wraps their longest lines
+            assertThat(lines).allMatch(l -> l.length() <= columns, "fit in " + columns + " columns");
+        }
+        String keys = switch (columns) {
+            case 120 -> "h hint, c check, l list, q quit";                      // at the end of the status line
+            case 80 -> "Keys: h next hint, c check again, l list the exercises, q quit"; // a line of its own
+            default -> "Keys: h hint, c check, l list, q quit";
+        };
+        assertThat(statusAndKeys).as("at %d columns", columns).contains(keys);
+        assertThat(status).as("the status at %d columns", columns)
+                .contains(bar(1, course.exercises().get(0).points()) + " | now: 2 arguments");
+        assertThat(lines.get(1)).as("the keys at the start").startsWith("Keys: h ");
     }
 
     private static void type(OutputStream keyboard, String keys) throws IOException {

@@ -70,7 +70,8 @@ timeline: $(BUILT) ## run an exercise, then draw which worker ran which call: ma
 
 ##@ Instructors
 
-STEP       ?=# the lesson step to show: make demo STEP=5 (ARGS=1 for one worker where the board watches)
+STEP       ?=# the lesson step to show: make demo STEP=5; ARGS go to its main (make demo STEP=6 ARGS=1: one worker)
+VIEW       ?=# empty: the step's own main, as the lesson prints it; board: its futures on the live board (ARGS=n workers)
 DIR        ?=# the class folder, one copy of exercises/ per learner: make grade-class DIR=submissions/
 GRADE_ARGS ?=# more grade-class options: --workers 4 --limit 120 --out target/grades/class
 
@@ -79,8 +80,8 @@ plan: $(BUILT) ## the session at a glance: each step's minutes, JShell script, e
 	@$(KIT) plan
 
 .PHONY: demo
-demo: $(BUILT) ## run a step's reference solution at real speed, with the live board or timeline
-	@$(KIT) demo $(call pass,STEP) -- $(ARGS)
+demo: $(BUILT) ## run a step's solution as the lesson prints it, then its timeline: make demo STEP=6 ARGS=1 [VIEW=board]
+	@$(KIT) demo $(call pass,STEP) $(call pass,VIEW) -- $(ARGS)
 
 .PHONY: grade-class
 grade-class: $(BUILT) ## grade every learner folder in DIR at once; writes grades.csv and grades.html

@@ -34,11 +34,13 @@ final class InstructorCommands {
         }
     }
 
-    @Command(name = "demo", description = "Runs a step's reference solution at real speed, with the live board or its timeline.")
+    @Command(name = "demo", description = "Runs a step's reference solution at real speed as the lesson shows it (or on the live board), then its timeline.")
     static final class DemoCommand extends KitCommand {
         @Option(names = "STEP", required = true, paramLabel = "<step>", description = "a number or a name: make demo STEP=5")
         String step;
-        @Parameters(paramLabel = "ARGS", description = "for main; for a step watched on the board, its number of workers")
+        @Option(names = "VIEW", paramLabel = "<view>", description = "main (the default): the solution's own main; board: its futures on the live board")
+        Demo.View view = Demo.View.MAIN;
+        @Parameters(paramLabel = "ARGS", description = "main's arguments; with VIEW=board, the number of workers")
         List<String> args = List.of();
 
         DemoCommand(Kit.Context kit) {
@@ -48,7 +50,7 @@ final class InstructorCommands {
         @Override
         public Integer call() throws Exception {
             Course course = Course.load(kit.top().resolve("exercises"));
-            Demo.run(course.find(step), kit.top().resolve("solutions"), args, kit.top().resolve(Demo.OUT));
+            Demo.run(course, course.find(step), kit.top().resolve("solutions"), view, args, kit.top().resolve(Demo.OUT));
             return 0;
         }
     }

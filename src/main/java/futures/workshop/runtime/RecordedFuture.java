@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -12,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The future of a task submitted to a {@link futures.workshop.lesson.WorkerPool}, which is also
- * the task's record in the {@link Recorder}: which pool, its submission number, when its result
- * was first asked for and by whom. A {@link FutureTask} (what
+ * the task's record in the {@link Recorder}: which pool, its submission number and time, when
+ * its result was first asked for and by whom. A {@link FutureTask} (what
  * {@link java.util.concurrent.ExecutorService#submit} returns) that can also tell a watcher when
  * it is done.
  *
@@ -46,6 +47,9 @@ public class RecordedFuture<V> extends FutureTask<V> implements NotifyingFuture<
     Recorder.PoolLog pool;
     int index;
     int submitted;
+    // System.nanoTime() at submission, where the board's elapsed time starts, or UNTIMED. When it
+    // ended needs no reading of its own: its slow calls' entries have it.
+    long submittedAt;
     // The first get() writes getter, then publishes firstGet: readers take firstGet >= 0 as
     // "asked", and then see the getter too.
     private volatile int firstGet = -1;
@@ -54,6 +58,9 @@ public class RecordedFuture<V> extends FutureTask<V> implements NotifyingFuture<
     // case): then done() does not lock. A watcher writes it before it looks at isDone(); done()
     // runs after the state changed and reads it: at least one of them sees the other.
     private volatile List<Runnable> whenDone;
+
+    /** {@link #submittedAt} of a task submitted without a clock reading. */
+    static final long UNTIMED = Long.MIN_VALUE;
 
     public RecordedFuture(Callable<V> callable) {
         super(callable);
@@ -64,10 +71,11 @@ public class RecordedFuture<V> extends FutureTask<V> implements NotifyingFuture<
     }
 
     /** Called once by {@link Recorder.PoolLog#submitted}, before the task is queued. */
-    void recorded(Recorder.PoolLog pool, int index, int submitted) {
+    void recorded(Recorder.PoolLog pool, int index, int submitted, long submittedAt) {
         this.pool = pool;
         this.index = index;
         this.submitted = submitted;
+        this.submittedAt = submittedAt;
     }
 
     /** Whether a recorder has taken this task's submission. */
@@ -78,6 +86,25 @@ public class RecordedFuture<V> extends FutureTask<V> implements NotifyingFuture<
     /** Submission number in its pool, from 0; -1 before it is recorded. */
     public int index() {
         return pool == null ? -1 : index;
+    }
+
+    /**
+     * {@link System#nanoTime()} when it was submitted; empty before it is recorded, or when its
+     * pool read no clock for it (see {@link Recorder.PoolLog#submitted}).
+     */
+    public OptionalLong submittedAt() {
+        long at = submittedAt;
+        return pool == null || at == UNTIMED ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /**
+     * {@link System#nanoTime()} when the last slow call this task ran ended, from the recorder's
+     * entries: for a watcher that comes after the task is done. Empty when it ran none to the end,
+     * or the recorder was cleared since.
+     */
+    public OptionalLong lastCallEnd() {
+        Recorder.PoolLog p = pool;
+        return p == null ? OptionalLong.empty() : p.recorder.lastCallEnd(this);
     }
 
     /** The task the current thread is running, or null. */

@@ -2,6 +2,7 @@ package futures.workshop.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -26,7 +27,8 @@ public final class Recorder {
     private final AtomicInteger callCount = new AtomicInteger();
     // Also the task log's sense of time: a task's place in it orders submissions and first
     // get()s (see Task). A count, not a clock: the checker only asks which came first, and a
-    // clock reading cost 60-130 ns per task on the build machine (P5).
+    // clock reading cost 60-130 ns per task on the build machine (P5). The one clock reading is
+    // the submission time, for the board, and only where a pool asks for it (PoolLog#submitted).
     private final AtomicInteger taskCount = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
@@ -142,13 +144,25 @@ public final class Recorder {
         return new PoolLog(this, name);
     }
 
-    /** Records the submission of {@code task}, number {@code index} of {@code pool}. */
-    void submitted(RecordedFuture<?> task, PoolLog pool, int index) {
+    /** Records the submission of {@code task}, number {@code index} of {@code pool}; {@code timed}: with the time. */
+    void submitted(RecordedFuture<?> task, PoolLog pool, int index, boolean timed) {
         int slot = taskCount.getAndIncrement();
-        task.recorded(pool, index, slot);
+        task.recorded(pool, index, slot, timed ? System.nanoTime() : RecordedFuture.UNTIMED);
         if (slot >= 0 && slot < LIMIT) { // negative after 2^31 submissions without a clear()
             tasks.lazySet(slot, task);
         }
+    }
+
+    /** System.nanoTime() at the end of the last finished call of {@code task}; see {@link RecordedFuture#lastCallEnd()}. */
+    OptionalLong lastCallEnd(RecordedFuture<?> task) {
+        long last = Long.MIN_VALUE;
+        for (CallEntry e : calls) {
+            long end = e.end;
+            if (e.task == task && end >= 0) {
+                last = Math.max(last, end);
+            }
+        }
+        return last == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(last);
     }
 
     /** The number of the latest task submitted, -1 if none: the "when" of a first get(). */
@@ -188,9 +202,10 @@ public final class Recorder {
         /**
          * Records the submission of {@code task}, numbered in this pool and among all pools: the
          * task's future is its own record. Runs on the submitting thread, before the task is queued.
+         * With {@code timed}, it also reads the clock, for {@link RecordedFuture#submittedAt()}.
          */
-        public void submitted(RecordedFuture<?> task) {
-            recorder.submitted(task, this, submissions.getAndIncrement());
+        public void submitted(RecordedFuture<?> task, boolean timed) {
+            recorder.submitted(task, this, submissions.getAndIncrement(), timed);
         }
 
         /** The pool's queue of tasks waiting for a worker: a future's line says its place in it. */

@@ -1,6 +1,7 @@
 package futures.workshop.terminal;
 
 import futures.workshop.runtime.NotifyingFuture;
+import futures.workshop.runtime.RecordedFuture;
 import futures.workshop.runtime.TimeScale;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +31,14 @@ import org.jline.utils.Display;
 
 /**
  * The lesson's "have the workers finished?" as a live table: one row per future (running,
- * finished or failed, and the lesson seconds since the board started), updated in place the
+ * finished or failed, and the lesson seconds since it was submitted), updated in place the
  * moment a future completes, then the results (the value, or the exception that
  * {@link ExecutionException#getCause()} gives). On a dumb terminal or a pipe it prints one line
  * per event instead.
+ *
+ * <p>A future of the kit's pool ({@link RecordedFuture}) knows when it was submitted and, once
+ * done, when its last slow call ended, so even a future that was done before the board started
+ * shows how long it took. Any other future knows neither: its time runs from the board's start.
  *
  * <p>{@link #watch} blocks the calling thread until every future is done, like calling
  * {@code get()} on each, but it wakes up on completions rather than polling: a
@@ -69,7 +75,8 @@ public final class Board {
      *
      * @param label   what the board called it, e.g. {@code future 2}
      * @param state   how it ended
-     * @param seconds lesson seconds from the board's start to its completion
+     * @param seconds lesson seconds from its submission (a future of the kit's pool; for any other
+     *                future, from the board's start) to its completion
      * @param value   its value when it finished, else {@code null}
      * @param error   the exception it failed with (the cause, not the {@code ExecutionException}), else {@code null}
      */
@@ -107,6 +114,10 @@ public final class Board {
 
     private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
 
+    /**
+     * A board with its own {@code clock} and refresh rate, for tests. The kit's pool stamps its
+     * futures with {@link System#nanoTime()}: a stand-in clock suits only other futures.
+     */
     Board(Terminal terminal, LongSupplier clock, long tickMillis, boolean captureSystemOut) {
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.clock = clock;
@@ -147,15 +158,18 @@ public final class Board {
     public List<Result> watch(List<? extends Future<?>> futures, List<String> labels) throws InterruptedException {
         List<String> names = names(futures, labels);
         int n = futures.size();
-        // Every future's elapsed time counts from here: pools do not read the clock per task (P5).
         long start = clock.getAsLong();
+        Timing[] timings = new Timing[n];
+        for (int i = 0; i < n; i++) {
+            timings[i] = Timing.of(futures.get(i), start);
+        }
         Result[] results = new Result[n];
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         List<Thread> waiters = new ArrayList<>();
         // A table taller than the screen cannot be redrawn in place: then one line per event.
         int rows = terminal.getSize().getRows();
         boolean live = Terminals.inPlace(terminal) && (rows <= 0 || n + 3 <= rows);
-        View view = live ? new LiveView(names, results, start) : new LineView();
+        View view = live ? new LiveView(names, results, timings) : new LineView();
         PrintStream original = System.out;
         LineSink sink = live && captureSystemOut ? new LineSink(events) : null;
         if (sink != null) {
@@ -170,11 +184,11 @@ public final class Board {
             while (remaining > 0) {
                 Event event = live ? events.poll(tickMillis, TimeUnit.MILLISECONDS) : events.take();
                 if (event instanceof Done done && results[done.index()] == null) {
-                    Future<?> future = futures.get(done.index());
-                    results[done.index()] = outcome(names.get(done.index()), future,
-                            seconds(clock.getAsLong() - start));
+                    int i = done.index();
+                    long end = timings[i].ended().orElseGet(clock);
+                    results[i] = outcome(names.get(i), futures.get(i), seconds(end - timings[i].since()));
                     remaining--;
-                    view.completed(results[done.index()]);
+                    view.completed(results[i]);
                 } else if (event instanceof Printed printed) {
                     view.printed(printed.line());
                 } else if (event == null) {
@@ -198,6 +212,31 @@ public final class Board {
         List<Result> all = List.of(results);
         view.finished(all);
         return all;
+    }
+
+    /**
+     * Where a future's elapsed time starts, and when it ended if it was done before the board
+     * started (else the board's clock tells when it hears of the completion).
+     */
+    private record Timing(long since, OptionalLong ended) {
+        static Timing of(Future<?> future, long boardStart) {
+            if (future instanceof RecordedFuture<?> task && task.submittedAt().isPresent()) {
+                long submitted = task.submittedAt().getAsLong();
+                if (!task.isDone()) {
+                    return new Timing(submitted, OptionalLong.empty());
+                }
+                OptionalLong end = task.lastCallEnd();
+                if (end.isPresent()) {
+                    return new Timing(submitted, end);
+                }
+                // Done with no slow call on record (none made, or the calls cleared since): when it
+                // ended is unknown, so it is shown like any other future.
+            }
+            // Any other future (or one of the kit's submitted untimed, behind a long queue) knows
+            // neither when it was submitted nor when it ended: its time runs from the board's
+            // start, and one that was done already shows 0.0 s.
+            return new Timing(boardStart, OptionalLong.empty());
+        }
     }
 
     private static List<String> names(List<? extends Future<?>> futures, List<String> labels) {
@@ -332,15 +371,15 @@ public final class Board {
     private final class LiveView implements View {
         private final List<String> names;
         private final Result[] results;
-        private final long start;
+        private final Timing[] timings;
         private final Display display;
         private final boolean[] cut;
             private final boolean colours;
 
-        LiveView(List<String> names, Result[] results, long start) {
+        LiveView(List<String> names, Result[] results, Timing[] timings) {
             this.names = names;
             this.results = results;
-            this.start = start;
+            this.timings = timings;
             this.cut = new boolean[names.size()];
             this.display = new Display(terminal, false);
             Size size = terminal.getSize();
@@ -406,7 +445,7 @@ public final class Board {
                 State state = r == null ? State.RUNNING : r.state();
                 AttributedStringBuilder row = new AttributedStringBuilder().append(pad(names.get(i), nameWidth)).append("  ");
                 row.styled(style(state), pad(state.toString(), 9));
-                row.append(" ").append(time(r == null ? seconds(now - start) : r.seconds()));
+                row.append(" ").append(time(r == null ? seconds(now - timings[i].since()) : r.seconds()));
                 if (r != null) {
                     row.append("  ").append(r.text().replace('\n', ' '));
                     done++;

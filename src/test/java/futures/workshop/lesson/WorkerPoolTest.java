@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import futures.workshop.runtime.FastTime;
+import futures.workshop.runtime.RecordedFuture;
 import futures.workshop.runtime.Recorder;
 import futures.workshop.runtime.Task;
 import java.util.ArrayList;
@@ -272,6 +273,22 @@ class WorkerPoolTest {
 
         assertThat(neverStarted).containsExactly((Runnable) queuedFuture, queuedRunnable);
         assertThat(pool.awaitTermination(HANG, TimeUnit.MINUTES)).isTrue();
+    }
+
+    @Test
+    @DisplayName("stamps each submission's time for the board, except behind a long queue of waiting tasks")
+    void submissionTimes() throws Exception {
+        WorkerPool pool = pool(1);
+        CountDownLatch started = new CountDownLatch(1);
+        pool.submit(held(started));
+        assertThat(started.await(HANG, TimeUnit.MINUTES)).isTrue();
+        List<RecordedFuture<?>> waiting = new ArrayList<>();
+        for (int i = 0; i <= WorkerPool.TIMED_QUEUE; i++) {
+            waiting.add((RecordedFuture<?>) pool.submit(() -> 1));
+        }
+        assertThat(waiting.get(0).submittedAt()).isPresent();
+        assertThat(waiting.get(WorkerPool.TIMED_QUEUE - 1).submittedAt()).as("the last one in a short queue").isPresent();
+        assertThat(waiting.get(WorkerPool.TIMED_QUEUE).submittedAt()).as("behind TIMED_QUEUE waiting tasks").isEmpty();
     }
 
     @Test

@@ -22,7 +22,7 @@ class RecorderTest {
     /** A task's future as a pool hands it over: recorded, not run. */
     private RecordedFuture<?> submitted(String pool, int index) {
         RecordedFuture<String> task = new RecordedFuture<>(() -> "done");
-        recorder.submitted(task, recorder.pool(pool), index);
+        recorder.submitted(task, recorder.pool(pool), index, true);
         return task;
     }
 
@@ -86,6 +86,34 @@ class RecorderTest {
         assertThat(only().pool()).isEqualTo("pool-7");
         assertThat(only().task()).isEqualTo(3);
         assertThat(RecordedFuture.current()).as("the task is current only while it runs").isNull();
+    }
+
+    @Test
+    @DisplayName("a task knows when it was submitted and when its last call ended, for a late watcher")
+    void taskTimes() {
+        long before = System.nanoTime();
+        RecordedFuture<?> task = submitted("pool-1", 0);
+        RecordedFuture<?> other = submitted("pool-1", 1);
+        assertThat(task.submittedAt().getAsLong()).isBetween(before, System.nanoTime());
+        assertThat(task.lastCallEnd()).as("no call yet").isEmpty();
+
+        List<CallEntry> entries = new ArrayList<>();
+        task.runAsCurrent(() -> {
+            entries.add(recorder.start("slowAdd", "slowAdd(1, 2, 3)"));
+            recorder.end(entries.get(0), null);
+            entries.add(recorder.start("slowDiff", "slowDiff(1, 2, 3)"));
+            recorder.end(entries.get(1), new IllegalStateException());
+            recorder.start("slowAdd", "slowAdd(9, 2, 3)"); // still running: no end yet
+        });
+        other.runAsCurrent(() -> {
+            entries.add(recorder.start("slowAdd", "slowAdd(2, 2, 3)"));
+            recorder.end(entries.get(2), null);
+        });
+
+        assertThat(task.lastCallEnd()).hasValue(entries.get(1).end);
+        assertThat(other.lastCallEnd()).hasValue(entries.get(2).end);
+        recorder.clear();
+        assertThat(task.lastCallEnd()).as("forgotten with the calls").isEmpty();
     }
 
     @Test

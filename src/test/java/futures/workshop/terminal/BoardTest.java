@@ -3,8 +3,10 @@ package futures.workshop.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import futures.workshop.lesson.Lesson;
 import futures.workshop.lesson.WorkerPool;
 import futures.workshop.runtime.NotifyingFuture;
+import futures.workshop.runtime.TimeScale;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -168,6 +170,41 @@ class BoardTest {
             AtomicReference<String> ranOn = new AtomicReference<>();
             ((NotifyingFuture<?>) future).whenDone(() -> ranOn.set(Thread.currentThread().getName()));
             assertThat(ranOn.get()).isEqualTo(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    @DisplayName("times a worker pool's futures from their submission, also one done before it started")
+    void timesFromSubmission() throws Exception {
+        System.setProperty(TimeScale.PROPERTY, "0.01"); // a lesson second is 10 ms; TimeScaleOne puts it back
+        CountDownLatch called = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (WorkerPool pool = new WorkerPool(2)) {
+            long beforeEarly = System.nanoTime();
+            Future<Integer> early = pool.submit(() -> Lesson.slowAdd(1.1, 8, 1));
+            early.get();
+            // Its 3.1 s call ends before the board starts; the future ends only once the board runs.
+            Future<Integer> slow = pool.submit(() -> {
+                int sum = Lesson.slowAdd(3.1, 6, 7);
+                called.countDown();
+                release.await();
+                return sum;
+            });
+            called.await();
+            long boardStart = System.nanoTime();
+            Screen screen = new Screen();
+            Board board = new Board(new DumbTerminal(InputStream.nullInputStream(), screen), System::nanoTime,
+                    DAY_MILLIS, false);
+            Watch watch = Watch.start(board, List.of(early, slow), List.of("early", "slow"));
+            screen.await("slow: running\n", 1, SHOWS);
+            release.countDown();
+            List<Board.Result> results = watch.join();
+
+            // From its submission, not from the board's start (which would be about 0).
+            assertThat(results.get(1).seconds()).isGreaterThanOrEqualTo(3.1);
+            // Its own 1.1 s: not 0, and not the time until the board began, which was 3.1 s longer at least.
+            assertThat(results.get(0).seconds()).isGreaterThanOrEqualTo(1.1)
+                    .isLessThan(TimeScale.toLessonSeconds(boardStart - beforeEarly) - 3.0);
         }
     }
 

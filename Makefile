@@ -73,6 +73,8 @@ timeline: $(BUILT) ## run an exercise, then draw which worker ran which call: ma
 STEP       ?=# the lesson step to show: make demo STEP=5 (ARGS=1 for one worker where the board watches)
 DIR        ?=# the class folder, one copy of exercises/ per learner: make grade-class DIR=submissions/
 GRADE_ARGS ?=# more grade-class options: --workers 4 --limit 120 --out target/grades/class
+WORKERS    ?=# the numbers of workers to compare: make compare WORKERS=1,2,5
+SCALE      ?=# a time scale for rehearsing: make compare SCALE=0.1 (ten times faster, same lesson seconds)
 
 .PHONY: plan
 plan: $(BUILT) ## the session at a glance: each step's minutes, JShell script, exercise and demo
@@ -81,6 +83,10 @@ plan: $(BUILT) ## the session at a glance: each step's minutes, JShell script, e
 .PHONY: demo
 demo: $(BUILT) ## run a step's reference solution at real speed, with the live board or timeline
 	@$(KIT) demo $(call pass,STEP) -- $(ARGS)
+
+.PHONY: compare
+compare: $(BUILT) ## step 6 with 1, 2 and 5 workers, on one time axis: target/compare/step6-compare.svg
+	@$(KIT) compare $(call pass,WORKERS) $(call pass,SCALE)
 
 .PHONY: grade-class
 grade-class: $(BUILT) ## grade every learner folder in DIR at once; writes grades.csv and grades.html

@@ -36,14 +36,9 @@ public final class Demo {
         Path source = solutions.resolve(exercise.file());
         Path work = Folders.newWorkDir();
         try {
-            Learner solution;
-            try {
-                solution = LearnerProgram.compile(source, source.toString(), exercise.className(), work).load();
-            } catch (LearnerProgram.NotCompiled e) {
-                throw new IllegalStateException(e.getMessage() + ":\n" + String.join("\n", e.errors()), e);
-            }
+            Learner solution = solution(exercise, solutions, work);
             System.out.printf("Demo of step %s (%s), the reference solution %s, at %s%n%n", exercise.label(),
-                    exercise.title(), source, TimeScale.factor() == 1 ? "the lesson's real speed" : TimeScale.factor() + " x real time");
+                    exercise.title(), source, speed());
             Lesson.clearCalls();
             int workers = method(solution, "submitAll", ExecutorService.class) != null
                     ? board(solution, args) : runMain(solution, args);
@@ -53,6 +48,22 @@ public final class Demo {
         } finally {
             Folders.deleteQuietly(work);
         }
+    }
+
+    /** The reference solution of {@code exercise}, compiled into {@code work} and loaded. */
+    static Learner solution(Exercise exercise, Path solutions, Path work) throws ClassNotFoundException {
+        Path source = solutions.resolve(exercise.file());
+        try {
+            return LearnerProgram.compile(source, source.toString(), exercise.className(), work).load();
+        } catch (LearnerProgram.NotCompiled e) {
+            throw new IllegalStateException(e.getMessage() + ":\n" + String.join("\n", e.errors()), e);
+        }
+    }
+
+    /** The speed of a demo, said once: under a time scale every time shown is still in lesson seconds. */
+    static String speed() {
+        return TimeScale.factor() == 1 ? "the lesson's real speed"
+                : TimeScale.factor() + " x real time (all times shown are lesson seconds)";
     }
 
     /** Steps that submit and hand back their futures: watch them on the live board, then print their results. */

@@ -3,7 +3,7 @@
 // Demo: /open jshell/step6-workers.jsh, then watchFutures(1), watchFutures(2), ...
 System.out.println("Step 6: the number of workers as a parameter: with fewer workers the five tasks wait for each other");
 void watchFutures(int workers) {
-    long start = System.nanoTime();
+    double start = time();
     List<Future<Integer>> futures = new ArrayList<>();
     try (var pool = pool(workers)) {                              // ProcessPoolExecutor(max_workers=workers)
         futures.add(pool.submit(() -> slowAdd(3.1, 6, 7)));
@@ -37,7 +37,7 @@ void watchFutures(int workers) {
             System.out.println(" Error = " + e.getCause().getClass() + " : " + e.getCause().getMessage());
         }
     }
-    System.out.printf("%nWith %d worker(s) the whole run took %.1f s%n", workers, (System.nanoTime() - start) / 1e9);
+    System.out.printf("%nWith %d worker(s) the whole run took %.1f s%n", workers, time() - start);
 }
 int workers = 5;                                                  // int(sys.argv[1])
 watchFutures(workers);

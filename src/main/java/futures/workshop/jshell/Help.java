@@ -20,6 +20,7 @@ final class Help {
               pid()                      this process's id              (os.getpid())
               pool() / pool(n)           n named workers, closes like a with block
               sleep(seconds)             sleeps the lesson's seconds    (time.sleep)
+              time()                     the lesson's clock, in seconds (time.time)
               calls() / clearCalls()     who ran which slow call, and when
               timeline()                 those calls as bars per worker (+ target/timeline.svg)
               board(futures)             live table of futures until all are done, then results

@@ -77,6 +77,15 @@ public final class Lesson {
         TimeScale.sleep(seconds);
     }
 
+    /**
+     * The lesson's clock, in seconds from some fixed moment, for timing a run: {@code double start
+     * = time(); ... time() - start}, as with Python's {@code time.time()}. It runs at the time
+     * scale, like {@link #sleep}, so that a run made faster still reads in the lesson's seconds.
+     */
+    public static double time() {
+        return TimeScale.toLessonSeconds(System.nanoTime());
+    }
+
     /** Every slow call since the last {@link #clearCalls()}: function, worker, start, end, outcome. */
     public static List<Call> calls() {
         return Recorder.global().calls();

@@ -8,6 +8,7 @@ import futures.workshop.sandbox.Folders;
 import futures.workshop.sandbox.Learner;
 import futures.workshop.sandbox.LearnerProgram;
 import futures.workshop.terminal.Board;
+import futures.workshop.terminal.Terminals;
 import futures.workshop.terminal.Timeline;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -70,6 +71,7 @@ public final class Demo {
     private static int board(Learner solution, List<String> args) throws Exception {
         int workers = args.isEmpty() ? Runtime.getRuntime().availableProcessors() : workers(args.get(0));
         List<Future<?>> futures;
+        Terminals.systemOut(); // made now: the board's clock starts when it has a terminal, not at the submits
         try (WorkerPool pool = Lesson.pool(workers)) {
             System.out.println("submitAll(pool) with a pool of " + workers + " worker(s); the board follows the futures:");
             futures = cast(solution.call("submitAll", new Class<?>[] {ExecutorService.class}, pool));

@@ -84,7 +84,7 @@ public final class Timeline {
     /** The calls drawn from {@code first} to {@code last}, both in the calls' own nanoseconds. */
     private Timeline(List<Call> calls, long first, long last) {
         this.calls = calls;
-        this.span = calls.isEmpty() && first >= last ? 0 : TimeScale.toLessonSeconds(last - first);
+        this.span = TimeScale.toLessonSeconds(last - first);
         this.rows = layout(calls, first, span);
         this.peak = peak(calls);
         this.running = (int) calls.stream().filter(Call::running).count();

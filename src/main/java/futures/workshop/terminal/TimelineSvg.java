@@ -93,7 +93,7 @@ final class TimelineSvg {
         Plot plot = Plot.of(List.of(timeline), timeline.axisEnd());
         double bottom = p.rows(p.svg, timeline, plot, y + 8);
         y = p.axis(plot, bottom + 6);
-        y = p.legend(plot, y + 14, false);
+        y = p.legend(y + 14, false);
         y = p.lines("summary", timeline.summary(), y + 6, "black");
         List<String> failures = new ArrayList<>();
         for (Timeline.Row row : timeline.rows()) {
@@ -125,7 +125,7 @@ final class TimelineSvg {
             y += 10;
             Element panel = p.group(p.svg, "panel");
             panel.setAttribute("data-run", run.name());
-            Element box = p.child(panel, "rect");
+            Element box = child(panel, "rect");
             box.setAttribute("class", "panel-box");
             Element heading = p.text(panel, "panel-heading", MARGIN + 10, y + 8 + PANEL_HEADING,
                     TextFit.shorten(run.heading(), PANEL_HEADING * TextFit.BOLD, WIDTH - 2 * MARGIN - 20, 0));
@@ -133,7 +133,7 @@ final class TimelineSvg {
             heading.setAttribute("font-weight", "bold");
             double top = y + 18 + PANEL_HEADING;
             double seconds = run.timeline().wallTime();
-            Element band = p.child(panel, "rect");
+            Element band = child(panel, "rect");
             band.setAttribute("class", "run");
             band.setAttribute("data-seconds", num(seconds));
             band.setAttribute("x", num(plot.x(0)));
@@ -153,7 +153,7 @@ final class TimelineSvg {
             y = bottom + 6;
         }
         y = p.axis(plot, y + 4);
-        y = p.legend(plot, y + 14, true);
+        y = p.legend(y + 14, true);
         return p.finish(y + MARGIN);
     }
 
@@ -319,8 +319,8 @@ final class TimelineSvg {
             return labels + FONT * 0.35;
         }
 
-        /** The key to the colours, from the plot's left edge, broken into lines when needed; returns the y below. */
-        double legend(Plot plot, double y, boolean runs) {
+        /** The key to the colours, broken into lines when needed, with the whole run's band for {@code runs}; returns the y below. */
+        double legend(double y, boolean runs) {
             Element legend = group(svg, "legend");
             List<String[]> entries = new ArrayList<>();
             entries.add(new String[] {GREENS[0], "returned"});
@@ -357,10 +357,6 @@ final class TimelineSvg {
                 text(svg, cls, MARGIN, y, line).setAttribute("fill", colour);
             }
             return y + FONT * 0.35;
-        }
-
-        Element child(Element parent, String name) {
-            return TimelineSvg.child(parent, name);
         }
 
         Element group(Element parent, String cls) {

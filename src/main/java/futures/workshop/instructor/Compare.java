@@ -47,8 +47,8 @@ public final class Compare {
         List<Comparison.Run> runs = new ArrayList<>();
         try {
             Learner solution = Demo.solution(exercise, solutions, work);
-            console.printf("Step %s, its reference solution with %s, one run after the other, at %s:%n",
-                    exercise.label(), counted(workers), Demo.speed());
+            console.printf("Step %d (%s): the reference solution with %s, one run after the other, at %s%n",
+                    exercise.step(), exercise.name(), counted(workers), Demo.speed());
             for (int n : workers) {
                 String name = n + (n == 1 ? " worker" : " workers");
                 console.print("  " + name + ": running... ");

@@ -1,22 +1,26 @@
 package futures.workshop.cli;
 
 import futures.workshop.course.Course;
+import futures.workshop.instructor.Compare;
 import futures.workshop.instructor.Demo;
 import futures.workshop.instructor.GradeClass;
 import futures.workshop.instructor.Plan;
+import futures.workshop.runtime.TimeScale;
 import futures.workshop.terminal.Terminals;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What instructors type: {@code make demo} and {@code make grade-class}. */
+/** What instructors type: {@code make plan}, {@code make demo}, {@code make compare} and {@code make grade-class}. */
 final class InstructorCommands {
     private InstructorCommands() {}
 
     static List<Object> all(Kit.Context kit) {
-        return List.of(new PlanCommand(kit), new DemoCommand(kit), new GradeClassCommand(kit));
+        return List.of(new PlanCommand(kit), new DemoCommand(kit), new CompareCommand(kit), new GradeClassCommand(kit));
     }
 
     @Command(name = "plan", description = "The session at a glance, from the course: each step's minutes, JShell script, exercise and demo.")
@@ -52,6 +56,62 @@ final class InstructorCommands {
             Course course = Course.load(kit.top().resolve("exercises"));
             Demo.run(course, course.find(step), kit.top().resolve("solutions"), view, args, kit.top().resolve(Demo.OUT));
             return 0;
+        }
+    }
+
+    @Command(name = "compare", description = "Runs step 6 (future.py) with 1, 2 and 5 workers and draws the runs on one time axis.")
+    static final class CompareCommand extends KitCommand {
+        @Option(names = "WORKERS", paramLabel = "<n,n,...>", converter = Counts.Reader.class,
+                description = "the numbers of workers, a run each (default: 1,2,5)")
+        Counts workers = new Counts(Compare.WORKERS);
+        @Option(names = "SCALE", paramLabel = "<factor>",
+                description = "for a rehearsal: SCALE=0.1 runs ten times faster, the picture still in lesson seconds (default: 1, real speed)")
+        Double scale;
+
+        CompareCommand(Kit.Context kit) {
+            super(kit);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            workers.values().forEach(n -> Kit.positive(n, "WORKERS"));
+            if (scale != null && !(scale > 0 && Double.isFinite(scale))) {
+                throw new IllegalArgumentException("SCALE needs a number above 0, such as 0.1 (ten times faster), not " + scale);
+            }
+            Course course = Course.load(kit.top().resolve("exercises"));
+            String before = System.getProperty(TimeScale.PROPERTY);
+            if (scale != null) {
+                System.setProperty(TimeScale.PROPERTY, scale.toString());
+            }
+            try {
+                Compare.run(course.find(Compare.STEP), kit.top().resolve("solutions"), workers.values(),
+                        kit.top().resolve(Compare.OUT), Terminals.systemOut());
+            } finally {
+                if (before == null) {
+                    System.clearProperty(TimeScale.PROPERTY);
+                } else {
+                    System.setProperty(TimeScale.PROPERTY, before);
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** WORKERS=1,2,5: one value, so that the usage line reads {@code WORKERS=<n,n,...>} as it is typed. */
+    record Counts(List<Integer> values) {
+        static final class Reader implements CommandLine.ITypeConverter<Counts> {
+            @Override
+            public Counts convert(String text) {
+                List<Integer> counts = new ArrayList<>();
+                for (String number : text.split(",", -1)) {
+                    try {
+                        counts.add(Integer.valueOf(number.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new CommandLine.TypeConversionException("'" + number + "' is not a whole number");
+                    }
+                }
+                return new Counts(List.copyOf(counts));
+            }
         }
     }
 

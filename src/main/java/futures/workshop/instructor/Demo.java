@@ -14,6 +14,7 @@ import futures.workshop.sandbox.Folders;
 import futures.workshop.sandbox.Learner;
 import futures.workshop.sandbox.LearnerProgram;
 import futures.workshop.terminal.Board;
+import futures.workshop.terminal.Terminals;
 import futures.workshop.terminal.Timeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,12 +65,7 @@ public final class Demo {
         Path source = solutions.resolve(exercise.file());
         Path work = Folders.newWorkDir();
         try {
-            Learner solution;
-            try {
-                solution = LearnerProgram.compile(source, source.toString(), exercise.className(), work).load();
-            } catch (LearnerProgram.NotCompiled e) {
-                throw new IllegalStateException(e.getMessage() + ":\n" + String.join("\n", e.errors()), e);
-            }
+            Learner solution = solution(exercise, solutions, work);
             boolean hasFutures = method(solution, "submitAll", ExecutorService.class) != null;
             if (view == View.BOARD && !hasFutures) {
                 throw new IllegalArgumentException("VIEW=board: step " + exercise.step() + "'s solution hands back no futures"
@@ -79,7 +75,7 @@ public final class Demo {
                 throw new IllegalArgumentException(unreadArguments(course, exercise, solutions, hasFutures, args));
             }
             System.out.printf("Demo of step %s (%s), the reference solution %s, at %s%n%n", exercise.label(),
-                    exercise.title(), source, TimeScale.factor() == 1 ? "the lesson's real speed" : TimeScale.factor() + " x real time");
+                    exercise.title(), source, speed());
             Lesson.clearCalls();
             int workers = view == View.BOARD ? board(solution, args) : runMain(solution, args);
             System.out.println();
@@ -90,10 +86,27 @@ public final class Demo {
         }
     }
 
+    /** The reference solution of {@code exercise}, compiled into {@code work} and loaded. */
+    static Learner solution(Exercise exercise, Path solutions, Path work) throws ClassNotFoundException {
+        Path source = solutions.resolve(exercise.file());
+        try {
+            return LearnerProgram.compile(source, source.toString(), exercise.className(), work).load();
+        } catch (LearnerProgram.NotCompiled e) {
+            throw new IllegalStateException(e.getMessage() + ":\n" + String.join("\n", e.errors()), e);
+        }
+    }
+
+    /** The speed of a demo, said once: under a time scale every time shown is still in lesson seconds. */
+    static String speed() {
+        return TimeScale.factor() == 1 ? "the lesson's real speed"
+                : TimeScale.factor() + " x real time (all times shown are lesson seconds)";
+    }
+
     /** The board: submitAll on a pool of ARGS workers, watched until done, then printResults. */
     private static int board(Learner solution, List<String> args) throws Exception {
         int workers = args.isEmpty() ? Runtime.getRuntime().availableProcessors() : workers(args.get(0));
         List<Future<?>> futures;
+        Terminals.systemOut(); // made now: the board's clock starts when it has a terminal, not at the submits
         try (WorkerPool pool = Lesson.pool(workers)) {
             System.out.println("submitAll(pool) with a pool of " + workers + " worker(s); the board follows the futures:");
             futures = cast(solution.call("submitAll", new Class<?>[] {ExecutorService.class}, pool));

@@ -40,6 +40,9 @@ public final class Plan {
                     + widths[3] + "s  %s%n", (Object[]) row));
         }
         out.append("Learners: make jshell, then make check EX=n and make hint EX=n; make demo after they have tried.\n");
+        course.exercises().stream().filter(e -> e.name().equals(Compare.STEP)).findFirst().ifPresent(e -> out.append(
+                "Closing question: make compare, step " + e.step() + " with " + Compare.counted(Compare.WORKERS)
+                        + " on one time axis.\n"));
         return out.toString();
     }
 }

@@ -38,7 +38,7 @@ public final class Timeline {
     static final int DEFAULT_WIDTH = 80;
     private static final int MIN_AXIS = 10;
     private static final int FAILURES_SHOWN = 5;
-    private static final String AXIS_NAME = "seconds";
+    static final String AXIS_NAME = "seconds";
 
     private final List<Call> calls;
     private final List<Row> rows;
@@ -81,15 +81,10 @@ public final class Timeline {
     /** A worker's row; calls that overlap on one worker (rare: nested calls) get extra lanes. */
     record Row(String name, int lanes, List<Bar> bars) {}
 
-    private Timeline(List<Call> calls, long now) {
+    /** The calls drawn from {@code first} to {@code last}, both in the calls' own nanoseconds. */
+    private Timeline(List<Call> calls, long first, long last) {
         this.calls = calls;
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (Call c : calls) {
-            first = Math.min(first, c.start());
-            last = Math.max(last, c.running() ? Math.max(c.start(), now) : c.end());
-        }
-        this.span = calls.isEmpty() ? 0 : TimeScale.toLessonSeconds(last - first);
+        this.span = TimeScale.toLessonSeconds(last - first);
         this.rows = layout(calls, first, span);
         this.peak = peak(calls);
         this.running = (int) calls.stream().filter(Call::running).count();
@@ -108,9 +103,42 @@ public final class Timeline {
      * calls' own nanoseconds: {@code Timeline.of(recorder.calls(), recorder.now())}.
      */
     public static Timeline of(List<Call> calls, long now) {
+        List<Call> sorted = sorted(calls);
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Call c : sorted) {
+            first = Math.min(first, c.start());
+            last = Math.max(last, end(c, now));
+        }
+        return sorted.isEmpty() ? new Timeline(sorted, 0, 0) : new Timeline(sorted, first, last);
+    }
+
+    /**
+     * The timeline of a whole run, from {@code from} to {@code to} in the calls' own nanoseconds,
+     * not only of its calls: {@code Timeline.between(recorder.calls(), 0, recorder.now())} after the
+     * recorder was cleared as the run began, so that time 0 is the program's start and the wall
+     * time is the whole run, waiting included. Calls still running are drawn up to {@code to}.
+     */
+    public static Timeline between(List<Call> calls, long from, long to) {
+        List<Call> sorted = sorted(calls);
+        long last = to;
+        for (Call c : sorted) {
+            if (c.start() < from) {
+                throw new IllegalArgumentException("call " + c.label() + " started before the run it is drawn in");
+            }
+            last = Math.max(last, end(c, to)); // a clock read a little early must not cut a call
+        }
+        return new Timeline(sorted, from, last);
+    }
+
+    private static List<Call> sorted(List<Call> calls) {
         List<Call> sorted = new ArrayList<>(Objects.requireNonNull(calls, "calls"));
         sorted.sort(Comparator.comparingLong(Call::start).thenComparingInt(Call::id));
-        return new Timeline(List.copyOf(sorted), now);
+        return List.copyOf(sorted);
+    }
+
+    private static long end(Call c, long now) {
+        return c.running() ? Math.max(c.start(), now) : c.end();
     }
 
     // ---- facts, also used by the summary line ----
@@ -197,20 +225,36 @@ public final class Timeline {
      * characters; without, plain ASCII and no styles at all. Each line ends with a newline.
      */
     public AttributedString render(int width, boolean colours) {
-        Glyphs g = colours ? Glyphs.FANCY : Glyphs.PLAIN;
+        Glyphs g = Glyphs.of(colours);
         AttributedStringBuilder out = new AttributedStringBuilder();
         if (calls.isEmpty()) {
             return out.append("Worker timeline: no slow calls recorded yet; run some, then ask again.\n")
                     .toAttributedString();
         }
-        int nameWidth = AXIS_NAME.length();
-        for (Row row : rows) {
-            nameWidth = Math.max(nameWidth, row.name().length());
-        }
+        int nameWidth = nameWidth();
         int axis = Math.max(MIN_AXIS, width - nameWidth - 2);
         double end = axisEnd();
 
         out.append(wrap(title(), width, ""));
+        appendRows(out, nameWidth, axis, end, g);
+        appendAxis(out, nameWidth, axis, end, g);
+        appendLegend(out, g, width);
+        out.append(wrap(summary(), width, ""));
+        appendFailures(out, g, width);
+        return out.toAttributedString();
+    }
+
+    /** Columns for the longest row name, and for the axis's name below the rows. */
+    int nameWidth() {
+        int nameWidth = AXIS_NAME.length();
+        for (Row row : rows) {
+            nameWidth = Math.max(nameWidth, row.name().length());
+        }
+        return nameWidth;
+    }
+
+    /** A line per lane of each row, on an axis of {@code axis} columns that ends at {@code end} seconds. */
+    void appendRows(AttributedStringBuilder out, int nameWidth, int axis, double end, Glyphs g) {
         for (Row row : rows) {
             for (int lane = 0; lane < row.lanes(); lane++) {
                 char[] cells = new char[axis];
@@ -224,7 +268,7 @@ public final class Timeline {
                         continue;
                     }
                     int a = Math.max(column(bar.from(), end, axis), used);
-                    int b = bar.open() ? axis : Math.max(column(bar.to(), end, axis), a + 1);
+                    int b = Math.max(column(bar.to(), end, axis), a + 1);
                     if (a >= axis) {
                         a = axis - 1; // a call that starts at the very end still gets its cell
                     }
@@ -237,11 +281,6 @@ public final class Timeline {
                 out.append('\n');
             }
         }
-        appendAxis(out, nameWidth, axis, end, g);
-        appendLegend(out, g, width);
-        out.append(wrap(summary(), width, ""));
-        appendFailures(out, g, width);
-        return out.toAttributedString();
     }
 
     /** Column of a moment on an axis of {@code axis} columns that ends at {@code end} seconds. */
@@ -305,7 +344,7 @@ public final class Timeline {
         }
     }
 
-    private static void appendAxis(AttributedStringBuilder out, int nameWidth, int axis, double end, Glyphs g) {
+    static void appendAxis(AttributedStringBuilder out, int nameWidth, int axis, double end, Glyphs g) {
         double step = tickStep(end, axis);
         int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
         char[] line = new char[axis];
@@ -347,7 +386,7 @@ public final class Timeline {
     }
 
     /** The key to the bars, broken between entries when the width needs it. */
-    private static void appendLegend(AttributedStringBuilder out, Glyphs g, int width) {
+    static void appendLegend(AttributedStringBuilder out, Glyphs g, int width) {
         boolean plain = g == Glyphs.PLAIN;
         List<AttributedString> entries = List.of(
                 entry(plain ? "[#n call]" : "#n call", g.returned(0), " returned"),
@@ -480,12 +519,12 @@ public final class Timeline {
 
     /** Writes the timeline as an SVG picture (creating parent folders) and returns the file. */
     public Path writeSvg(Path file) throws IOException {
-        return TimelineSvg.write(this, file);
+        return TimelineSvg.write(TimelineSvg.timeline(this), file);
     }
 
     /** The SVG picture as text. */
     public String svg() {
-        return TimelineSvg.toText(this);
+        return TimelineSvg.toText(TimelineSvg.timeline(this));
     }
 
     List<Call> calls() {
@@ -502,7 +541,7 @@ public final class Timeline {
      * heavy box-drawing characters on purpose: JLine sends the light ones through the terminal's
      * alternate character set, which does not survive JShell's output path.
      */
-    private enum Glyphs {
+    enum Glyphs {
         PLAIN('|', '+', '-', '+', '[', ']', '>', '=', '=', 'x'),
         FANCY('\u2503', '\u2517', '\u2501', '\u2533', (char) 0, (char) 0, '\u25b6', ' ', ' ', '\u2717');
 
@@ -516,6 +555,10 @@ public final class Timeline {
         final char fill;
         final char single;
         final char failMark;
+
+        static Glyphs of(boolean colours) {
+            return colours ? FANCY : PLAIN;
+        }
 
         Glyphs(char rowEdge, char corner, char axis, char tick, char barStart, char barEnd, char openEnd,
                char fill, char single, char failMark) {

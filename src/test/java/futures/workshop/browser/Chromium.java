@@ -39,6 +39,7 @@ public final class Chromium {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1200,1200",
+                "--allow-file-access-from-files", // a page's script may then read the pictures it shows in frames
                 "--dump-dom", page.toUri().toString())
                 .redirectOutput(dom.toFile())
                 .redirectError(log.toFile())

@@ -81,6 +81,23 @@ class KitTest {
     }
 
     @Test
+    @DisplayName("compare answers a worker count or a time scale that is not above 0 before running anything")
+    void compareArguments() {
+        TempKit.make(top);
+        Ran zero = run("compare", "WORKERS=1,0");
+        assertThat(zero.status()).isEqualTo(Kit.USAGE);
+        assertThat(zero.out()).startsWith("WORKERS needs a whole number above 0, not 0");
+        Ran word = run("compare", "WORKERS=two");
+        assertThat(word.status()).isEqualTo(Kit.USAGE);
+        assertThat(word.out()).startsWith("Invalid value for option 'WORKERS': 'two' is not a whole number\n"
+                + "Usage: make compare [WORKERS=<n,n,...>] [SCALE=<factor>]");
+        Ran scale = run("compare", "SCALE=0");
+        assertThat(scale.status()).isEqualTo(Kit.USAGE);
+        assertThat(scale.out()).startsWith("SCALE needs a number above 0, such as 0.1 (ten times faster), not 0.0");
+        assertThat(System.getProperty(futures.workshop.runtime.TimeScale.PROPERTY)).as("the time scale left as it was").isNull();
+    }
+
+    @Test
     @DisplayName("a class folder whose path has spaces is one argument, and a missing one is named")
     void folderWithSpaces() {
         TempKit.make(top);

@@ -172,6 +172,14 @@ class LessonTest {
     }
 
     @Test
+    @DisplayName("time() reads the lesson's seconds whatever the time scale: sleep(5) takes at least 5 of them")
+    void timeInLessonSeconds() {
+        double start = Lesson.time();
+        Lesson.sleep(5); // 5 ms at this test's scale
+        assertThat(Lesson.time() - start).isGreaterThanOrEqualTo(5.0);
+    }
+
+    @Test
     @DisplayName("pid() is this process's id, and every worker prints the same one: workers are threads, not processes")
     void onePidForAllWorkers() throws Exception {
         assertThat(pid()).isEqualTo(PID);

@@ -32,6 +32,33 @@ final class Fixtures {
     }
 
     /**
+     * The lesson's future.py (tasks of 3.1, 2.1, 1.1, 5.1 and 4.1 s, the last one failing) as
+     * the pool runs it with 1, 2 and 5 workers, each run ending at the master's next poll: 16, 9
+     * and 6 s, Python's own numbers.
+     */
+    static Comparison futurePy() {
+        return Comparison.of("future.py with 1, 2 and 5 workers", List.of(
+                new Comparison.Run("1 worker", Timeline.between(List.of(
+                        returned(0, "slowAdd(3.1, 6, 7)", "worker-1", 0, 3.1),
+                        returned(1, "slowDiff(2.1, 5, 2)", "worker-1", 3.1, 5.2),
+                        returned(2, "slowAdd(1.1, 8, 1)", "worker-1", 5.2, 6.3),
+                        returned(3, "slowDiff(5.1, 9, 2)", "worker-1", 6.3, 11.4),
+                        failed(4, "brokenFunction(4.1)", "worker-1", 11.4, 15.5)), 0, nanos(16))),
+                new Comparison.Run("2 workers", Timeline.between(List.of(
+                        returned(0, "slowAdd(3.1, 6, 7)", "worker-1", 0, 3.1),
+                        returned(1, "slowDiff(2.1, 5, 2)", "worker-2", 0, 2.1),
+                        returned(2, "slowAdd(1.1, 8, 1)", "worker-2", 2.1, 3.2),
+                        returned(3, "slowDiff(5.1, 9, 2)", "worker-1", 3.1, 8.2),
+                        failed(4, "brokenFunction(4.1)", "worker-2", 3.2, 7.3)), 0, nanos(9))),
+                new Comparison.Run("5 workers", Timeline.between(List.of(
+                        returned(0, "slowAdd(3.1, 6, 7)", "worker-1", 0, 3.1),
+                        returned(1, "slowDiff(2.1, 5, 2)", "worker-2", 0, 2.1),
+                        returned(2, "slowAdd(1.1, 8, 1)", "worker-3", 0, 1.1),
+                        returned(3, "slowDiff(5.1, 9, 2)", "worker-4", 0, 5.1),
+                        failed(4, "brokenFunction(4.1)", "worker-5", 0, 4.1)), 0, nanos(6)))));
+    }
+
+    /**
      * Five tasks over three workers: worker-10 sorts last, #1 fails, #3 is still running. The
      * recorder lists calls in start order, so the list is shuffled to show that order does not matter.
      */

@@ -189,7 +189,7 @@ class TimelineTest {
     }
 
     @Test
-    @DisplayName("writes an SVG with a rect, a tooltip and a label per call, escaping what needs it")
+    @DisplayName("writes an SVG with a rect, a tooltip and a label per call (shortened to fit), escaping what needs it")
     void svg(@TempDir Path dir) throws Exception {
         List<Call> calls = new ArrayList<>(Fixtures.lesson());
         calls.add(Fixtures.call(5, "slowAdd(\"<&>\", 1, 2)", "worker-3", 1, 2, Call.Outcome.RETURNED, null));
@@ -212,7 +212,7 @@ class TimelineTest {
         assertThat(tooltips).contains("#5 slowAdd(\"<&>\", 1, 2) on worker-3, 1 s to 2 s, returned",
                 "#3 slowDiff(4.1, 5, 1) on worker-2, 2.1 s to now, still running");
         assertThat(byClass(doc, "text", "label")).extracting(Element::getTextContent)
-                .contains("\u2717 #1 brokenFunction(2.1)", "#5 slowAdd(\"<&>\", 1, 2)");
+                .contains("\u2717 #1 brokenFunction(2.1)", "#3 slowDiff(4.1, 5, 1) \u25b6", "#5 slowAdd\u2026");
         assertThat(byClass(doc, "text", "tick")).extracting(Element::getTextContent).contains("0.0", "2.5", "5.0");
         assertThat(Files.readString(file)).contains("&lt;&amp;&gt;");
     }

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +24,14 @@ import org.junit.jupiter.api.Test;
 class KitJShellTerminalTest {
     private static final long PATIENCE_SECONDS = 120;
 
-    private Process shell;
-    private OutputStream keys;
-    private final StringBuilder screen = new StringBuilder();
+    // One session for both tests: each JShell start costs seconds of make test.
+    private static Process shell;
+    private static OutputStream keys;
+    private static final StringBuilder screen = new StringBuilder();
+    private static int prompt; // where the first prompt ended
 
-    private void start() throws IOException {
+    @BeforeAll
+    static void start() throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux's script makes the terminal");
         String make = "stty cols 120 rows 40; make -s -o target/futures-workshop.jar jshell JAVA_HOME='"
                 + System.getProperty("java.home") + "'";
@@ -49,23 +53,33 @@ class KitJShellTerminalTest {
         });
         reader.setDaemon(true);
         reader.start();
+        prompt = await("jshell> ", 0);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() throws IOException, InterruptedException {
         if (shell != null) {
+            type("/exit\r");
+            shell.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS);
             shell.descendants().forEach(ProcessHandle::destroyForcibly);
             shell.destroyForcibly();
         }
     }
 
-    private void type(String text) throws IOException {
+    /** Where the screen ends now: what a test waits for must come after it. */
+    private static int now() {
+        synchronized (screen) {
+            return Math.max(prompt, screen.length());
+        }
+    }
+
+    private static void type(String text) throws IOException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();
     }
 
     /** Waits until {@code text} shows after position {@code from}; returns where it ends. */
-    private int await(String text, int from) throws InterruptedException {
+    private static int await(String text, int from) throws InterruptedException {
         int end = await(text, from, PATIENCE_SECONDS * 1000);
         if (end < 0) {
             synchronized (screen) {
@@ -76,7 +90,7 @@ class KitJShellTerminalTest {
     }
 
     /** {@link #await(String, int)} for at most {@code millis}; -1 if it did not show. */
-    private int await(String text, int from, long millis) throws InterruptedException {
+    private static int await(String text, int from, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         synchronized (screen) {
             int at;
@@ -94,8 +108,7 @@ class KitJShellTerminalTest {
     @Test
     @DisplayName("a worker's output goes above the prompt, and the line being typed is drawn again below it")
     void outputAboveThePrompt() throws Exception {
-        start();
-        int at = await("jshell> ", 0);
+        int at = now();
         type("var r = pool(1).submit(() -> slowFunction(2))\r");
         at = await("jshell> ", Math.max(await("going to sleep for 2 second(s)", at), await("r ==> Future[", at)));
         type("r.ge");
@@ -104,15 +117,12 @@ class KitJShellTerminalTest {
         await("jshell> r.ge", at);
         type("t()\r");
         await("==> 2", at);
-        type("/exit\r");
-        assertThat(shell.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
     @DisplayName("Ctrl-C stops a get() that waits, and the task runs on")
     void controlCStopsAGet() throws Exception {
-        start();
-        int at = await("jshell> ", 0);
+        int at = now();
         type("var r = pool(1).submit(() -> slowFunction(60))\r");
         at = await("jshell> ", Math.max(await("going to sleep for 60 second(s)", at), await("r ==> Future[", at)));
         type("r.get()\r");
@@ -128,7 +138,7 @@ class KitJShellTerminalTest {
         type("r.isDone()\r");
         at = await("==> ", await("r.isDone()", at));
         assertThat(await("false", at) - at).as("the answer right after ==>").isEqualTo("false".length());
-        type("r.cancel(true)\r/exit\r");
-        assertThat(shell.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+        type("r.cancel(true)\r");
+        await("==> true", at);
     }
 }

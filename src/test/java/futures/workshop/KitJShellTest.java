@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Starts the kit's JShell for real, through {@code make jshell} (so with exactly its flags, class
  * path, startup script and class archive) on the JDK running the tests, types the issue's two
- * lines, {@code /open}s every type-along script in {@code jshell/} and reads what JShell printed.
- * One JShell session serves all the tests; the lesson's seconds are scaled by 0.01.
+ * lines, {@code /open}s every type-along script in {@code jshell/}, then types what a Python
+ * programmer first types, and reads what JShell printed. One JShell session serves all the tests;
+ * the lesson's seconds are scaled by 0.01.
  */
 @DisplayName("The kit's JShell (make jshell), fed the lesson non-interactively")
 class KitJShellTest {
+    private static final String HABITS = "-- Python habits from here on --";
     private static final List<String> INPUT = List.of(
             "var pool = Executors.newFixedThreadPool(2); var r = pool.submit(() -> slowAdd(1, 6, 7)); r.get()",
             "pool.submit(() -> brokenFunction(1)).get()",
@@ -36,13 +38,41 @@ class KitJShellTest {
             "/open jshell/step6-workers.jsh",
             "/open jshell/step7-spread.jsh",
             "check(1)",
+            "System.out.println(\"" + HABITS + "\")",
+            // as a Python programmer first types: futures at the prompt, then Python habits
+            "var p = pool(1)",
+            "var f = p.submit(() -> slowAdd(0, 6, 7))",
+            "f.get()",
+            "f",
+            "var broken = p.submit(() -> brokenFunction(0))",
+            "while (!broken.isDone()) sleep(0.1);",
+            "broken",
+            "f.result()",
+            "f.done()",
+            "f.exception()",
+            "f.wait()",
+            "List<Future<Integer>> futures = new ArrayList<>()",
+            "futures.append(f)",
+            "len(futures)",
+            "var xs = []",
+            "p.submit(slowAdd, 1, 6, 7)",
+            "int x = p.submit(() -> slowAdd(0, 1, 2))",
+            "p.close()",
+            "p.submit(() -> 1)",
+            "CompletableFuture.completedFuture(\"hi\")",
             "/exit");
 
+    /** What the lesson's part of the session printed, and what the Python habits' part did. */
     private static String output;
+    private static String habits;
 
     @BeforeAll
     static void runTheLessonThroughMakeJshell() throws Exception {
-        output = makeJshell(INPUT);
+        String all = makeJshell(INPUT);
+        int at = all.lastIndexOf(HABITS);
+        assertThat(at).as("the line between the two parts in:%n%s", all).isNotNegative();
+        output = all.substring(0, at);
+        habits = all.substring(at);
     }
 
     /**
@@ -224,6 +254,39 @@ class KitJShellTest {
         Matcher tasks = Pattern.compile("task (\\d) \\(").matcher(step7);
         assertThat(tasks.results().map(m -> m.group(1)).sorted().toList())
                 .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
+    }
+
+    @Test
+    @DisplayName("futures print their state, value or failure, call and worker in one line")
+    void futuresExplainThemselves() {
+        assertThat(habits).contains(
+                "f ==> Future[done: 13, from slowAdd(0, 6, 7) on worker-1]",
+                "broken ==> Future[failed: IllegalArgumentException: Called broken function, in brokenFunction(0) on worker-1]");
+        // from JDK 22 on, JShell refuses the kit's engine: Java's own text, shortened, has no value
+        assertThat(habits).contains(Runtime.version().feature() < 22 ? "==> Future[done: \"hi\"]" : "==> Future[done]");
+    }
+
+    @Test
+    @DisplayName("each Python habit gets its Java answer next to JShell's error")
+    void pythonHabits() {
+        assertThat(habits).contains(
+                "|  Java: f.get() waits for the task and returns its value (Python's result())",
+                "|  Java: f.isDone() says whether the task has finished, without waiting",
+                "|  Java: f.get() throws an ExecutionException when the task failed; its getCause() is the task's exception",
+                "|  Java: wait() is Object's method for locks, not Python's wait: future.get() waits for a future to finish",
+                "|  Java: futures.add(x) adds to a list (Python's append)",
+                "|  Java: futures.size() is Python's len(futures)",
+                "|  Java: no [] lists: List<Future<Integer>> futures = new ArrayList<>(); then futures.add(...)",
+                "|  Java: hand over a call, not a function and its arguments: pool.submit(() -> slowAdd(1, 6, 7))",
+                "|  Java: submit gives a Future, not its value: get() waits for the value, int r = pool.submit(...).get();");
+    }
+
+    @Test
+    @DisplayName("a closed pool says how to make a new one")
+    void closedPool() {
+        assertThat(habits).containsPattern(
+                "Exception java.util.concurrent.RejectedExecutionException: pool-\\d+ is closed and takes no new tasks: "
+                        + "make a new pool, try \\(var pool = pool\\(2\\)\\) \\{ \\.\\.\\. \\}");
     }
 
     private static long count(String text, String part) {

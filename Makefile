@@ -75,7 +75,7 @@ VIEW       ?=# empty: the step's own main, as the lesson prints it; board: its f
 DIR        ?=# the class folder, one copy of exercises/ per learner: make grade-class DIR=submissions/
 GRADE_ARGS ?=# more grade-class options: --workers 4 --limit 120 --out target/grades/class
 WORKERS    ?=# the numbers of workers to compare: make compare WORKERS=1,2,5
-SCALE      ?=# a time scale for rehearsing: make compare SCALE=0.1 (ten times faster, same lesson seconds)
+SCALE      ?=# a time scale for rehearsing: make demo STEP=5 SCALE=0.1 (ten times faster, same lesson seconds)
 
 .PHONY: plan
 plan: $(BUILT) ## the session at a glance: each step's minutes, JShell script, exercise and demo
@@ -83,7 +83,7 @@ plan: $(BUILT) ## the session at a glance: each step's minutes, JShell script, e
 
 .PHONY: demo
 demo: $(BUILT) ## run a step's solution as the lesson prints it, then its timeline: make demo STEP=6 ARGS=1 [VIEW=board]
-	@$(KIT) demo $(call pass,STEP) $(call pass,VIEW) -- $(ARGS)
+	@$(KIT) demo $(call pass,STEP) $(call pass,VIEW) $(call pass,SCALE) -- $(ARGS)
 
 .PHONY: compare
 compare: $(BUILT) ## step 6 with 1, 2 and 5 workers, on one time axis: target/compare/step6-compare.svg

@@ -46,6 +46,9 @@ final class InstructorCommands {
         Demo.View view = Demo.View.MAIN;
         @Parameters(paramLabel = "ARGS", description = "main's arguments; with VIEW=board, the number of workers")
         List<String> args = List.of();
+        @Option(names = "SCALE", paramLabel = "<factor>",
+                description = "for a rehearsal: SCALE=0.1 runs ten times faster, every time still in lesson seconds (default: 1, real speed)")
+        Double scale;
 
         DemoCommand(Kit.Context kit) {
             super(kit);
@@ -54,8 +57,33 @@ final class InstructorCommands {
         @Override
         public Integer call() throws Exception {
             Course course = Course.load(kit.top().resolve("exercises"));
-            Demo.run(course, course.find(step), kit.top().resolve("solutions"), view, args, kit.top().resolve(Demo.OUT));
+            atScale(scale, () -> Demo.run(course, course.find(step), kit.top().resolve("solutions"), view, args,
+                    kit.top().resolve(Demo.OUT)));
             return 0;
+        }
+    }
+
+    interface Run {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} at the time scale {@code scale} (null: as it is), then puts the scale back. */
+    static void atScale(Double scale, Run body) throws Exception {
+        if (scale != null && !(scale > 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("SCALE needs a number above 0, such as 0.1 (ten times faster), not " + scale);
+        }
+        String before = System.getProperty(TimeScale.PROPERTY);
+        if (scale != null) {
+            System.setProperty(TimeScale.PROPERTY, scale.toString());
+        }
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(TimeScale.PROPERTY);
+            } else {
+                System.setProperty(TimeScale.PROPERTY, before);
+            }
         }
     }
 
@@ -75,24 +103,9 @@ final class InstructorCommands {
         @Override
         public Integer call() throws Exception {
             workers.values().forEach(n -> Kit.positive(n, "WORKERS"));
-            if (scale != null && !(scale > 0 && Double.isFinite(scale))) {
-                throw new IllegalArgumentException("SCALE needs a number above 0, such as 0.1 (ten times faster), not " + scale);
-            }
             Course course = Course.load(kit.top().resolve("exercises"));
-            String before = System.getProperty(TimeScale.PROPERTY);
-            if (scale != null) {
-                System.setProperty(TimeScale.PROPERTY, scale.toString());
-            }
-            try {
-                Compare.run(course.find(Compare.STEP), kit.top().resolve("solutions"), workers.values(),
-                        kit.top().resolve(Compare.OUT), Terminals.systemOut());
-            } finally {
-                if (before == null) {
-                    System.clearProperty(TimeScale.PROPERTY);
-                } else {
-                    System.setProperty(TimeScale.PROPERTY, before);
-                }
-            }
+            atScale(scale, () -> Compare.run(course.find(Compare.STEP), kit.top().resolve("solutions"), workers.values(),
+                    kit.top().resolve(Compare.OUT), Terminals.systemOut()));
             return 0;
         }
     }

@@ -94,6 +94,9 @@ class KitTest {
         Ran scale = run("compare", "SCALE=0");
         assertThat(scale.status()).isEqualTo(Kit.USAGE);
         assertThat(scale.out()).startsWith("SCALE needs a number above 0, such as 0.1 (ten times faster), not 0.0");
+        Ran demoScale = run("demo", "STEP=5", "SCALE=-1");
+        assertThat(demoScale.status()).isEqualTo(Kit.USAGE);
+        assertThat(demoScale.out()).startsWith("SCALE needs a number above 0, such as 0.1 (ten times faster), not -1.0");
         assertThat(System.getProperty(futures.workshop.runtime.TimeScale.PROPERTY)).as("the time scale left as it was").isNull();
     }
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The kit's JShell in a real terminal (a pseudo-terminal made by util-linux's {@code script}),
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * screen shows before typing on, so a slow machine only makes it slower.
  */
 @DisplayName("The kit's JShell in a terminal")
+@Execution(ExecutionMode.CONCURRENT) // a process of its own that mostly waits: beside the other tests
 class KitJShellTerminalTest {
     private static final long PATIENCE_SECONDS = 120;
 

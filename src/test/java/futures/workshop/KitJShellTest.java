@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Starts the kit's JShell for real, through {@code make jshell} (so with exactly its flags, class
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * the lesson's seconds are scaled by 0.01.
  */
 @DisplayName("The kit's JShell (make jshell), fed the lesson non-interactively")
+@Execution(ExecutionMode.CONCURRENT) // a process of its own that mostly waits: beside the other tests
 class KitJShellTest {
     private static final String HABITS = "-- Python habits from here on --";
     private static final List<String> INPUT = List.of(

@@ -135,9 +135,8 @@ public final class Coach {
                 String of = arguments.contains("String") ? "length()" : arguments.contains("[]") ? "length" : "size()";
                 return argument() + "." + of + " is Python's len(" + argument() + ")";
             case "isDone", "isCancelled", "cancel", "get", "resultNow":
-                return name + "() is a method of Future: if this value comes from a list made with "
-                        + "var futures = new ArrayList<>(), that list holds Objects; declare it "
-                        + "List<Future<Integer>> futures = new ArrayList<>();";
+                return name + "() is Future's: a list made with var futures = new ArrayList<>() holds "
+                        + "Objects; declare List<Future<Integer>> futures = new ArrayList<>();";
             default:
                 String advice = METHODS.get(name);
                 return advice == null ? null : advice.replace("%s", receiver);

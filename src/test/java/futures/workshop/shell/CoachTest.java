@@ -52,7 +52,7 @@ class CoachTest {
             variable time                                 ¦ time.sleep(1)                   ¦ sleep(1) sleeps for the lesson's seconds (time.sleep(1)); time() reads the lesson's clock (time.time())
             variable os                                   ¦ os.getpid()                     ¦ pid() is the process id (os.getpid())
             variable max_workers                          ¦ pool(max_workers=5)             ¦ pool(5) makes a pool of 5 workers (ProcessPoolExecutor(max_workers=5))
-            method isDone()                               ¦ futures.get(0).isDone()         ¦ isDone() is a method of Future: if this value comes from a list made with var futures = new ArrayList<>(), that list holds Objects; declare it List<Future<Integer>> futures = new ArrayList<>();
+            method isDone()                               ¦ futures.get(0).isDone()         ¦ isDone() is Future's: a list made with var futures = new ArrayList<>() holds Objects; declare List<Future<Integer>> futures = new ArrayList<>();
             """)
     void pythonHabits(String symbol, String source, String expected) {
         assertThat(advice(coached(17, notFound(symbol.strip(), source.strip())))).containsExactly(expected.strip());

@@ -50,7 +50,13 @@ public final class CourseCheck {
         all.addAll(treesMirror());
         all.addAll(unique());
         all.addAll(headers());
+        all.addAll(editorProject());
         return all;
+    }
+
+    /** exercises/pom.xml, the editors' view of the exercises, lists the course's folders, in course order. */
+    public List<String> editorProject() {
+        return EditorProject.problems(course, exercises);
     }
 
     /** Each exercise's file exists in exercises/ and in solutions/. */
@@ -209,6 +215,7 @@ public final class CourseCheck {
         List<String> problems = new ArrayList<>();
         Set<String> inExercises = files(exercises);
         inExercises.remove(Course.FILE);
+        inExercises.remove(EditorProject.FILE);
         Set<String> inSolutions = files(solutions);
         for (String path : inExercises) {
             if (!inSolutions.contains(path)) {

@@ -118,6 +118,7 @@ public final class NewExercise {
             write(exercise, exerciseText);
             write(solution, solutionText);
             write(courseFile, updated);
+            EditorProject.update(Course.load(exercises), exercises); // editors see the new folder as sources
             return new Made(source, step, name, exercise, solution, courseFile, backup, List.copyOf(moved));
         } catch (IOException e) {
             throw new UncheckedIOException("could not add the step: " + e.getMessage(), e);

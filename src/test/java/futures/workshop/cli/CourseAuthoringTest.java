@@ -51,6 +51,8 @@ class CourseAuthoringTest {
                 "exercises/" + folder + "/Diff.java", "solutions/" + folder + "/Diff.java", "exercises/info.toml");
         assertThat(top.resolve("exercises/" + folder + "/Diff.java")).content()
                 .contains("// Step " + next + ":", "make check EX=" + next, "/open exercises/" + folder + "/Diff.java", "public class Diff");
+        assertThat(top.resolve("exercises/pom.xml")).as("editors see the new folder as sources").content()
+                .contains("<source>" + folder + "</source>\n");
 
         // the author's three edits
         for (String root : new String[] {"exercises", "solutions"}) {

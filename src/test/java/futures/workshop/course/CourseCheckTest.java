@@ -79,6 +79,23 @@ class CourseCheckTest {
         noProblems(KIT.unique());
     }
 
+    @Test
+    @DisplayName("lists every exercise folder, in course order, as a source folder of the editors' project")
+    void editorProject(@TempDir Path dir) throws IOException {
+        noProblems(KIT.editorProject());
+        Path exercises = Files.createDirectories(dir.resolve("exercises"));
+        Files.copy(Path.of("exercises", Course.FILE), exercises.resolve(Course.FILE));
+        String pom = Files.readString(Path.of("exercises", EditorProject.FILE));
+        Files.writeString(exercises.resolve(EditorProject.FILE), pom.replace("<source>02-arguments</source>", "")
+                .replace("<source>06-workers</source>", "<source>06-work</source>"));
+        assertThat(String.join("\n", new CourseCheck(exercises, dir.resolve("solutions")).editorProject()))
+                .contains("exercises/pom.xml lists the source folders [01-submit, 03-async", "06-work,",
+                        "but the course's are [01-submit, 02-arguments", "Write <source>folder</source> for each");
+        Files.writeString(exercises.resolve(EditorProject.FILE), pom.replace(EditorProject.END, ""));
+        assertThat(new CourseCheck(exercises, dir.resolve("solutions")).editorProject())
+                .singleElement().asString().contains("put the markers back");
+    }
+
     /** Proof that each rule can fail: a course with one of every mistake. */
     @Nested
     @DisplayName("on a broken course")

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The exercises as IntelliJ IDEA and VS Code's Java (Eclipse JDT LS) see them, through Maven, the
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs of a test go at once, on C1 only (Maven lives for seconds), to keep make test short.
  */
 @DisplayName("The exercises in an editor: exercises/pom.xml, and the kit's build without it")
+@Execution(ExecutionMode.CONCURRENT) // Maven processes on copies of its own that mostly wait: beside the other tests
 class EditorModelTest {
     private static final Path KIT = Path.of("").toAbsolutePath();
     private static final String INTELLIJ = "idea.maven.embedder.version=3.9.9";

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,9 +47,8 @@ final class InstructorCommands {
         Demo.View view = Demo.View.MAIN;
         @Parameters(paramLabel = "ARGS", description = "main's arguments; with VIEW=board, the number of workers")
         List<String> args = List.of();
-        @Option(names = "SCALE", paramLabel = "<factor>",
-                description = "for a rehearsal: SCALE=0.1 runs ten times faster, every time still in lesson seconds (default: 1, real speed)")
-        Double scale;
+        @Mixin
+        Rehearsal rehearsal = new Rehearsal();
 
         DemoCommand(Kit.Context kit) {
             super(kit);
@@ -57,32 +57,39 @@ final class InstructorCommands {
         @Override
         public Integer call() throws Exception {
             Course course = Course.load(kit.top().resolve("exercises"));
-            atScale(scale, () -> Demo.run(course, course.find(step), kit.top().resolve("solutions"), view, args,
+            rehearsal.run(() -> Demo.run(course, course.find(step), kit.top().resolve("solutions"), view, args,
                     kit.top().resolve(Demo.OUT)));
             return 0;
         }
     }
 
-    interface Run {
-        void run() throws Exception;
-    }
+    /** SCALE=0.1 on make demo and make compare: a rehearsal at ten times the speed, in lesson seconds still. */
+    static final class Rehearsal {
+        @Option(names = "SCALE", paramLabel = "<factor>",
+                description = "for a rehearsal: SCALE=0.1 runs ten times faster, every time still in lesson seconds (default: 1, real speed)")
+        Double scale;
 
-    /** Runs {@code body} at the time scale {@code scale} (null: as it is), then puts the scale back. */
-    static void atScale(Double scale, Run body) throws Exception {
-        if (scale != null && !(scale > 0 && Double.isFinite(scale))) {
-            throw new IllegalArgumentException("SCALE needs a number above 0, such as 0.1 (ten times faster), not " + scale);
+        interface Body {
+            void run() throws Exception;
         }
-        String before = System.getProperty(TimeScale.PROPERTY);
-        if (scale != null) {
-            System.setProperty(TimeScale.PROPERTY, scale.toString());
-        }
-        try {
-            body.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(TimeScale.PROPERTY);
-            } else {
-                System.setProperty(TimeScale.PROPERTY, before);
+
+        /** Runs {@code body} at the time scale SCALE (unset: as it is), then puts the scale back. */
+        void run(Body body) throws Exception {
+            if (scale != null && !(scale > 0 && Double.isFinite(scale))) {
+                throw new IllegalArgumentException("SCALE needs a number above 0, such as 0.1 (ten times faster), not " + scale);
+            }
+            String before = System.getProperty(TimeScale.PROPERTY);
+            if (scale != null) {
+                System.setProperty(TimeScale.PROPERTY, scale.toString());
+            }
+            try {
+                body.run();
+            } finally {
+                if (before == null) {
+                    System.clearProperty(TimeScale.PROPERTY);
+                } else {
+                    System.setProperty(TimeScale.PROPERTY, before);
+                }
             }
         }
     }
@@ -92,9 +99,8 @@ final class InstructorCommands {
         @Option(names = "WORKERS", paramLabel = "<n,n,...>", converter = Counts.Reader.class,
                 description = "the numbers of workers, a run each (default: 1,2,5)")
         Counts workers = new Counts(Compare.WORKERS);
-        @Option(names = "SCALE", paramLabel = "<factor>",
-                description = "for a rehearsal: SCALE=0.1 runs ten times faster, the picture still in lesson seconds (default: 1, real speed)")
-        Double scale;
+        @Mixin
+        Rehearsal rehearsal = new Rehearsal();
 
         CompareCommand(Kit.Context kit) {
             super(kit);
@@ -104,7 +110,7 @@ final class InstructorCommands {
         public Integer call() throws Exception {
             workers.values().forEach(n -> Kit.positive(n, "WORKERS"));
             Course course = Course.load(kit.top().resolve("exercises"));
-            atScale(scale, () -> Compare.run(course.find(Compare.STEP), kit.top().resolve("solutions"), workers.values(),
+            rehearsal.run(() -> Compare.run(course.find(Compare.STEP), kit.top().resolve("solutions"), workers.values(),
                     kit.top().resolve(Compare.OUT), Terminals.systemOut()));
             return 0;
         }

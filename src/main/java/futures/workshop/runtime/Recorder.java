@@ -1,10 +1,12 @@
 package futures.workshop.runtime;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -33,7 +35,7 @@ public final class Recorder {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private volatile Gate gate = Gate.OPEN;
-    private final java.util.concurrent.atomic.AtomicLong gateWait = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong gateWait = new AtomicLong();
 
     /** The recorder that the lesson's functions and pools write to. */
     public static Recorder global() {
@@ -192,7 +194,7 @@ public final class Recorder {
         final Recorder recorder;
         final String name;
         private final AtomicInteger submissions = new AtomicInteger();
-        private volatile java.util.Collection<?> queue = java.util.List.of();
+        private volatile Collection<?> queue = List.of();
 
         PoolLog(Recorder recorder, String name) {
             this.recorder = recorder;
@@ -209,7 +211,7 @@ public final class Recorder {
         }
 
         /** The pool's queue of tasks waiting for a worker: a future's line says its place in it. */
-        public void queue(java.util.Collection<?> waiting) {
+        public void queue(Collection<?> waiting) {
             queue = waiting;
         }
 

@@ -68,6 +68,17 @@ reset: $(BUILT) ## put an exercise's stub back, keeping yours as a backup: make 
 timeline: $(BUILT) ## run an exercise, then draw which worker ran which call: make timeline EX=6 ARGS=4
 	@$(KIT) timeline $(call pass,EX) -- $(ARGS)
 
+BOARD ?=# the class board's address, as the instructor shows it: make join BOARD=http://host:8090 CODE=K7QF9X NAME=alice
+CODE  ?=# the class code the board shows
+
+.PHONY: join
+join: $(BUILT) ## join the class board, once: make join BOARD=http://host:8090 CODE=K7QF9X NAME=alice
+	@$(KIT) join $(call pass,BOARD) $(call pass,CODE) $(call pass,NAME)
+
+.PHONY: leave
+leave: $(BUILT) ## stop sending your checks to the class board
+	@$(KIT) leave
+
 ##@ Instructors
 
 STEP       ?=# the lesson step to show: make demo STEP=5; ARGS go to its main (make demo STEP=6 ARGS=1: one worker)
@@ -89,13 +100,22 @@ demo: $(BUILT) ## run a step's solution as the lesson prints it, then its timeli
 compare: $(BUILT) ## step 6 with 1, 2 and 5 workers, on one time axis: target/compare/step6-compare.svg
 	@$(KIT) compare $(call pass,WORKERS) $(call pass,SCALE)
 
+PORT   ?=# the class board's port (default 8090)
+LISTEN ?=# where the class board listens: 127.0.0.1 (default, this machine only), 0.0.0.0 (every network)
+NEW    ?=# NEW=yes: the class board starts a new class (the old one is kept)
+CSV    ?=# make class-board CSV=grades.csv: write the board as a grade sheet and stop
+
+.PHONY: class-board
+class-board: $(BUILT) ## the live class board: who passed which step, as they check [PORT= LISTEN= NEW=yes CSV=file]
+	@$(KIT) class-board $(call pass,PORT) $(call pass,LISTEN) $(call pass,NEW) $(call pass,CSV)
+
 .PHONY: grade-class
 grade-class: $(BUILT) ## grade every learner folder in DIR at once; writes grades.csv and grades.html
 	@$(KIT) grade-class $(call pass,DIR) $(GRADE_ARGS)
 
 ##@ Course authors
 
-NAME  ?=# the new step's name: make new-exercise NAME=diff FROM=2
+NAME  ?=# the new step's name: make new-exercise NAME=diff FROM=2 (make join: your name on the class board)
 FROM  ?=# the step to copy: its exercise, solution and checks
 AFTER ?=# the step to place it after (default: the last)
 

@@ -1,5 +1,6 @@
 package futures.workshop.checker;
 
+import futures.workshop.classlink.ClassLink;
 import futures.workshop.sandbox.Folders;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One warm {@link Checker} for a long-lived process (watch mode, the kit's JShell), grading the
@@ -25,6 +27,7 @@ public final class Session implements AutoCloseable {
     private final Course course;
     private final Path workDir;
     private final Checker checker;
+    private volatile ClassLink.Sending lastSending = ClassLink.Sending.NONE;
 
     /** A session for the kit whose top folder is {@code top}; its sandbox JVMs start now, in the background. */
     public Session(Path top) {
@@ -55,11 +58,23 @@ public final class Session implements AutoCloseable {
         return progress;
     }
 
-    /** Grades the given exercises in {@code exercises/} and remembers the verdicts. */
+    /**
+     * Grades the given exercises in {@code exercises/}, remembers the verdicts and sends them to
+     * the class board, if the kit joined one ({@link #boardNote()} says how that went).
+     */
     public List<Verdict> check(List<Exercise> which) {
+        ClassLink.warmUp(progress.top());
         List<Verdict> verdicts = checker.check(progress.exercises(), "exercises", which);
-        remember(progress, verdicts, null);
+        lastSending = remember(progress, course, verdicts, null);
         return verdicts;
+    }
+
+    /**
+     * After a {@link #check}: empty when the class board took the verdicts (or the kit joined
+     * none), else the one line to show. Waits for the board at most {@link ClassLink#WAIT}.
+     */
+    public Optional<String> boardNote() {
+        return lastSending.note(ClassLink.WAIT);
     }
 
     /**
@@ -78,23 +93,29 @@ public final class Session implements AutoCloseable {
         List<Verdict> verdicts = check(exercises);
         new Report(out, Report.unicodeTerminal(), commands).print(verdicts, "exercises", course.exercises(),
                 Listing.done(Listing.rows(course, progress)));
+        boardNote().ifPresent(out::println);
     }
 
     /**
-     * Records the verdicts of the learner's own folder in {@code progress}. A progress file that
-     * cannot be written must not spoil a check: the reason goes to {@code warn} (if any) and the
-     * verdicts stand.
+     * Records the verdicts of the learner's own folder in {@code progress}, then sends the
+     * learner's state to the class board if the kit joined one (without waiting: the caller
+     * asks the returned sending, after printing the report). A progress file that cannot be
+     * written must not spoil a check: the reason goes to {@code warn} (if any) and the verdicts stand.
      */
-    public static void remember(Progress progress, List<Verdict> verdicts, PrintStream warn) {
-        Map<Exercise, Progress.Checked> checked = new LinkedHashMap<>();
-        verdicts.forEach(v -> checked.put(v.exercise(), Progress.Checked.valueOf(v.status().name())));
+    public static ClassLink.Sending remember(Progress progress, Course course, List<Verdict> verdicts, PrintStream warn) {
+        Map<Exercise, Progress.Found> found = new LinkedHashMap<>();
+        verdicts.forEach(v -> found.put(v.exercise(),
+                new Progress.Found(Progress.Checked.valueOf(v.status().name()), v.points(), v.fault())));
+        Progress.State state;
         try {
-            progress.recordChecks(checked);
+            state = progress.record(found);
         } catch (UncheckedIOException e) {
             if (warn != null) {
                 warn.println("(progress not saved: " + e.getMessage() + ")");
             }
+            return ClassLink.Sending.NONE;
         }
+        return ClassLink.send(progress.top(), state, course);
     }
 
     /** Stops the sandbox JVMs and deletes the compiled classes. */

@@ -1,6 +1,7 @@
 package futures.workshop.checker;
 
 import futures.workshop.course.Exercise;
+import futures.workshop.course.Progress;
 import java.util.List;
 
 /**
@@ -64,6 +65,22 @@ public record Verdict(Exercise exercise, Status status, List<CheckResult> checks
                         return c.notDoneYet() ? message : c.name() + ": " + message;
                     })
                     .orElse(String.join("\n", problems));
+        };
+    }
+
+    /**
+     * Why it did not pass, in a few words and without the learner's code or output: the first
+     * failed check's name, "does not compile", ...; {@link Progress.Result#UNTOUCHED} for the stub
+     * as shipped; null when it passed. What the class board shows.
+     */
+    public String fault() {
+        return switch (status) {
+            case PASSED -> null;
+            case NOT_COMPILED -> "does not compile";
+            case NO_CLASS -> "no class to grade";
+            case MISSING -> "file missing";
+            case FAILED -> notDoneYet() ? Progress.Result.UNTOUCHED
+                    : failures().stream().findFirst().map(CheckResult::name).orElse("failed");
         };
     }
 

@@ -1,6 +1,7 @@
 package futures.workshop.cli;
 
 import futures.workshop.course.Course;
+import futures.workshop.instructor.ClassBoard;
 import futures.workshop.instructor.Compare;
 import futures.workshop.instructor.Demo;
 import futures.workshop.instructor.GradeClass;
@@ -21,7 +22,8 @@ final class InstructorCommands {
     private InstructorCommands() {}
 
     static List<Object> all(Kit.Context kit) {
-        return List.of(new PlanCommand(kit), new DemoCommand(kit), new CompareCommand(kit), new GradeClassCommand(kit));
+        return List.of(new PlanCommand(kit), new DemoCommand(kit), new CompareCommand(kit), new GradeClassCommand(kit),
+                new ClassBoardCommand(kit));
     }
 
     @Command(name = "plan", description = "The session at a glance, from the course: each step's minutes, JShell script, exercise and demo.")
@@ -160,6 +162,45 @@ final class InstructorCommands {
             Path top = kit.top();
             return GradeClass.run(top, top.resolve(classDir), top.resolve(out), top.resolve(courseDir), workers, limit,
                     !noSandbox, Terminals.systemOut());
+        }
+    }
+
+    @Command(name = "class-board", description = "The live class board: learners who ran make join appear as they check; Ctrl-C stops it.")
+    static final class ClassBoardCommand extends KitCommand {
+        @Option(names = "PORT", paramLabel = "<port>", description = "the port to listen on (default: 8090)")
+        int port = 8090;
+        @Option(names = "LISTEN", paramLabel = "<address>",
+                description = "where to listen: 127.0.0.1 (the default: this machine only), 0.0.0.0 (every network), or one address")
+        String listen = "127.0.0.1";
+        @Option(names = "NEW", paramLabel = "yes", description = "NEW=yes starts a new class (the old one is kept beside it)")
+        String fresh;
+        @Option(names = "CSV", paramLabel = "<file>", description = "write the board as a grade sheet and stop: CSV=grades.csv")
+        Path csv;
+        @Option(names = "STATE", paramLabel = "<file>", description = "the class file (default: .workshop/class-board/class.json)")
+        Path state;
+
+        ClassBoardCommand(Kit.Context kit) {
+            super(kit);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Path top = kit.top();
+            Path file = ClassBoard.stateFile(top, state);
+            if (csv != null) {
+                ClassBoard.exportCsv(top, file, top.resolve(csv), kit.out());
+                return 0;
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("PORT=" + port + " is no port: give one from 1024 to 65535, such as PORT=8090");
+            }
+            boolean startNew = fresh != null && switch (fresh.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "yes", "true", "1" -> true;
+                case "no", "false", "0", "" -> false;
+                default -> throw new IllegalArgumentException("NEW=" + fresh + ": say NEW=yes to start a new class");
+            };
+            ClassBoard.serve(top, file, listen, port, startNew, kit.out());
+            return 0;
         }
     }
 }

@@ -1,6 +1,7 @@
 package futures.workshop.cli;
 
 import futures.workshop.checker.Checker;
+import futures.workshop.classlink.ClassLink;
 import futures.workshop.checker.GradeReports;
 import futures.workshop.checker.Report;
 import futures.workshop.checker.Session;
@@ -15,6 +16,7 @@ import futures.workshop.sandbox.Folders;
 import futures.workshop.sandbox.Learner;
 import futures.workshop.sandbox.LearnerProgram;
 import futures.workshop.sandbox.Sandbox;
+import futures.workshop.terminal.Terminals;
 import futures.workshop.terminal.Timeline;
 import futures.workshop.watch.Watch;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ final class LearnerCommands {
 
     static List<Object> all(Kit.Context kit) {
         return List.of(new CheckCommand(kit), new RunCommand(kit), new TimelineCommand(kit), new WatchCommand(kit),
-                new HintCommand(kit), new ListCommand(kit), new ResetCommand(kit));
+                new HintCommand(kit), new ListCommand(kit), new ResetCommand(kit), new JoinCommand(kit), new LeaveCommand(kit));
     }
 
     /** The learner's folder and progress; refuses to run anywhere but the kit's top folder. */
@@ -71,6 +73,9 @@ final class LearnerCommands {
                 throw new IllegalArgumentException("There is no folder " + shown + ": run make check from the kit's top folder.");
             }
             Sandbox.debug("main started");
+            if (folder.normalize().equals(top.resolve("exercises").normalize())) {
+                ClassLink.warmUp(top);
+            }
             CompletableFuture<Course> reading = CompletableFuture.supplyAsync(() -> Course.load(courseFolder));
             Path work = Folders.newWorkDir();
             try (Checker checker = new Checker(reading, work)) { // starts sandboxes and JUnit while the course is read
@@ -87,10 +92,11 @@ final class LearnerCommands {
                 boolean learners = folder.normalize().equals(top.resolve("exercises").normalize());
                 // what passed before, for the next exercise to name; another folder has no record
                 Set<Exercise> passed = learners ? Listing.done(Listing.rows(course, Progress.of(top))) : Set.of();
+                // recorded and sent before the report is printed, so the board's answer has that long to arrive
+                ClassLink.Sending sending = learners ? Session.remember(Progress.of(top), course, verdicts, System.err)
+                        : ClassLink.Sending.NONE;
                 new Report(kit.out(), Report.unicodeTerminal()).print(verdicts, shown, course.exercises(), passed);
-                if (learners) {
-                    Session.remember(Progress.of(top), verdicts, System.err);
-                }
+                sending.note(ClassLink.WAIT).ifPresent(line -> kit.out().println(ClassLink.dim(line, Terminals.colours(Terminals.systemOut()))));
                 return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
             } finally {
                 Folders.deleteQuietly(work);
@@ -239,6 +245,40 @@ final class LearnerCommands {
         public Integer call() {
             Progress progress = progress(kit);
             kit.out().print(Reset.reset(progress, Course.load(progress.exercises()).find(which), Clock.systemDefaultZone()).text(kit.top()));
+            return 0;
+        }
+    }
+
+    @Command(name = "join", description = "Joins the instructor's class board: from now on your checks show up there.")
+    static final class JoinCommand extends KitCommand {
+        @Option(names = "BOARD", paramLabel = "<address>", description = "the board's address, as the instructor shows it")
+        String board;
+        @Option(names = "CODE", paramLabel = "<code>", description = "the class code")
+        String code;
+        @Option(names = "NAME", paramLabel = "<name>", description = "your name on the board")
+        String name;
+
+        JoinCommand(Kit.Context kit) {
+            super(kit);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Progress progress = progress(kit);
+            kit.out().print(ClassLink.join(kit.top(), board, code, name, Course.load(progress.exercises())));
+            return 0;
+        }
+    }
+
+    @Command(name = "leave", description = "Stops sending your checks to the class board.")
+    static final class LeaveCommand extends KitCommand {
+        LeaveCommand(Kit.Context kit) {
+            super(kit);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            kit.out().print(ClassLink.leave(progress(kit).top()));
             return 0;
         }
     }

@@ -41,8 +41,27 @@ public final class Progress {
      * @param checked how it ended
      * @param sha256  the file's content hash at that moment, to tell whether it changed since
      * @param at      when, as an ISO instant
+     * @param points  the points it earned (null in files of older kits)
+     * @param fault   why it did not pass, in a few words: the first failed check's name, or
+     *                {@link #UNTOUCHED} for the stub as shipped; null when it passed
      */
-    public record Result(Checked checked, String sha256, String at) {}
+    public record Result(Checked checked, String sha256, String at, Integer points, String fault) {
+        /** The fault of an exercise whose every check stopped at the stub's "not done yet". */
+        public static final String UNTOUCHED = "not started";
+
+        public Result(Checked checked, String sha256, String at) {
+            this(checked, sha256, at, null, null);
+        }
+    }
+
+    /**
+     * What one check found, to be remembered.
+     *
+     * @param checked how it ended
+     * @param points  the points it earned
+     * @param fault   as in {@link Result#fault()}
+     */
+    public record Found(Checked checked, int points, String fault) {}
 
     /**
      * Everything in the file, keyed by exercise name (stable when exercises are renumbered).
@@ -160,12 +179,21 @@ public final class Progress {
         }
     }
 
-    /** Remembers how the checked exercises of the learner's folder ended. */
-    public void recordChecks(Map<Exercise, Checked> checked) {
+    /** Remembers how the checked exercises of the learner's folder ended (full points when passed). */
+    public State recordChecks(Map<Exercise, Checked> checked) {
+        Map<Exercise, Found> found = new java.util.LinkedHashMap<>();
+        checked.forEach((exercise, how) -> found.put(exercise,
+                new Found(how, how == Checked.PASSED ? exercise.points() : 0, how == Checked.PASSED ? null : how.name())));
+        return record(found);
+    }
+
+    /** Remembers what the checks of the learner's folder found; returns the state written. */
+    public State record(Map<Exercise, Found> found) {
         Map<Exercise, Result> results = new java.util.LinkedHashMap<>();
         String now = Instant.now().toString();
-        checked.forEach((exercise, how) -> results.put(exercise, new Result(how, sha256(file(exercise)), now)));
-        update(state -> {
+        found.forEach((exercise, f) -> results.put(exercise,
+                new Result(f.checked(), sha256(file(exercise)), now, f.points(), f.fault())));
+        return update(state -> {
             State next = state;
             for (Map.Entry<Exercise, Result> e : results.entrySet()) {
                 next = next.withResult(e.getKey(), e.getValue());

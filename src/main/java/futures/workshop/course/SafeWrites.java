@@ -16,7 +16,7 @@ import java.util.Arrays;
  * How the kit's commands change a file someone wrote: a copy is kept first, and the new text
  * arrives whole. Used by {@code make reset}, {@code make new-exercise} and the progress file.
  */
-final class SafeWrites {
+public final class SafeWrites {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
 
     private SafeWrites() {}
@@ -25,7 +25,7 @@ final class SafeWrites {
      * Writes {@code bytes} to a new file {@code <name>.<time>} in {@code folder} (made if
      * missing), never over an older one, and reads it back: the caller may then change the original.
      */
-    static Path backUp(Path folder, String name, byte[] bytes, Clock clock) throws IOException {
+    public static Path backUp(Path folder, String name, byte[] bytes, Clock clock) throws IOException {
         Files.createDirectories(folder);
         String stamped = name + "." + LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(STAMP);
         Path backup = folder.resolve(stamped);
@@ -40,7 +40,7 @@ final class SafeWrites {
     }
 
     /** Through a temporary file in the same folder, moved into place: a reader never sees half a file. */
-    static void replace(Path file, byte[] bytes) throws IOException {
+    public static void replace(Path file, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);

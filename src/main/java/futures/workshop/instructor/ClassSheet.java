@@ -47,20 +47,43 @@ public final class ClassSheet {
         writeHtml(folder.resolve(HTML));
     }
 
-    /** Columns: learner, one per exercise ("3 async"), total, reasons (one line per failed exercise). */
+    /**
+     * One line of {@code grades.csv}.
+     *
+     * @param cells   one per exercise, in course order: its points, or "" when there is none
+     * @param reasons one per exercise that did not pass ("3 async: ..."), or why there is no grade
+     */
+    record CsvRow(String learner, List<String> cells, int total, List<String> reasons) {}
+
     void writeCsv(Path file) throws IOException {
+        List<CsvRow> rows = new ArrayList<>();
+        for (LearnerGrade g : grades) {
+            List<String> cells = new ArrayList<>();
+            for (Exercise e : exercises) {
+                cells.add(g.verdict(e).map(v -> Integer.toString(v.points())).orElse(""));
+            }
+            rows.add(new CsvRow(g.learner(), cells, g.points(), reasons(g)));
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeCsv(out, exercises, rows);
+        }
+    }
+
+    /**
+     * Columns: learner, one per exercise ("3 async"), total, reasons (one line per failed
+     * exercise): {@code make grade-class} and the class board write the same sheet.
+     */
+    static void writeCsv(OutputStream stream, List<Exercise> exercises, List<CsvRow> rows) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().addColumn("learner");
         exercises.forEach(e -> schema.addColumn(e.label()));
         schema.addColumn("total").addColumn("reasons");
-        try (SequenceWriter out = new CsvMapper().writer(schema.build().withHeader()).writeValues(file.toFile())) {
-            for (LearnerGrade g : grades) {
+        try (SequenceWriter out = new CsvMapper().writer(schema.build().withHeader()).writeValues(stream)) {
+            for (CsvRow r : rows) {
                 List<Object> row = new ArrayList<>();
-                row.add(inert(g.learner()));
-                for (Exercise e : exercises) {
-                    row.add(g.verdict(e).map(v -> Integer.toString(v.points())).orElse(""));
-                }
-                row.add(g.points());
-                row.add(inert(String.join("\n", reasons(g))));
+                row.add(inert(r.learner()));
+                row.addAll(r.cells());
+                row.add(r.total());
+                row.add(inert(String.join("\n", r.reasons())));
                 out.write(row);
             }
         }

@@ -2,6 +2,7 @@ package futures.workshop.watch;
 
 import futures.workshop.checker.Report;
 import futures.workshop.checker.Session;
+import futures.workshop.classlink.ClassLink;
 import futures.workshop.checker.Verdict;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
@@ -20,10 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
@@ -84,6 +87,7 @@ public final class Watch {
     private final Course course;
     private final Progress progress;
     private final Grader grader;
+    private final Supplier<Optional<String>> boardNote;
     private final boolean fancy;
     private final List<Command> commands;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -98,6 +102,15 @@ public final class Watch {
      * {@link #run()}.
      */
     public Watch(Terminal terminal, Course course, Progress progress, Grader grader) {
+        this(terminal, course, progress, grader, Optional::empty);
+    }
+
+    /**
+     * As above; after each verdict, {@code boardNote} (e.g. {@link Session#boardNote}) gives the
+     * line to show when the class board did not take it.
+     */
+    public Watch(Terminal terminal, Course course, Progress progress, Grader grader, Supplier<Optional<String>> boardNote) {
+        this.boardNote = boardNote;
         this.terminal = terminal;
         this.out = terminal.writer();
         this.course = course;
@@ -237,6 +250,7 @@ public final class Watch {
                     passedSoFar());
         }
         out.print(text.toString(StandardCharsets.UTF_8));
+        boardNote.get().ifPresent(line -> out.println(ClassLink.dim(line, fancy)));
         boolean wasPassed = Boolean.TRUE.equals(passed.put(exercise, verdict.passed()));
         if (verdict.passed() && exercise.equals(current)) {
             current = firstNotPassed(); // the one the report named next
@@ -409,7 +423,7 @@ public final class Watch {
      * until {@code q}; the caller restores the terminal. Also what {@code make bench} times (P3).
      */
     public static int watch(Terminal terminal, Session session) throws InterruptedException {
-        Watch watch = new Watch(terminal, session.course(), session.progress(), session::check);
+        Watch watch = new Watch(terminal, session.course(), session.progress(), session::check, session::boardNote);
         terminal.handle(Terminal.Signal.INT, signal -> watch.quit());
         terminal.handle(Terminal.Signal.WINCH, signal -> watch.resized());
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());

@@ -83,7 +83,7 @@ class WatchTest {
             return new Verdict(e, solved ? Verdict.Status.PASSED : Verdict.Status.FAILED,
                     List.of(new Verdict.CheckResult("does the exercise", solved, solved ? null : "expected: SOLVED")), List.of());
         }).toList();
-        Session.remember(Progress.of(top), verdicts, null);
+        Session.remember(Progress.of(top), course, verdicts, null);
         return verdicts;
     }
 

@@ -84,6 +84,8 @@ final class ClassRoll {
     private final Map<String, String> byToken = new HashMap<>();
     private long version;
     private boolean closed;
+    private final Object saving = new Object();
+    private long savedVersion; // guarded by saving
 
     private ClassRoll(Path file, Course course, Saved saved) {
         this.file = file;
@@ -124,7 +126,7 @@ final class ClassRoll {
             saved = new Saved(newCode(new SecureRandom()), Instant.now(clock).toString(), List.of());
         }
         ClassRoll roll = new ClassRoll(file, course, saved);
-        roll.save();
+        roll.write(saved);
         return roll;
     }
 
@@ -191,7 +193,18 @@ final class ClassRoll {
      * Adds a learner, or lets one back in with the token they had; returns the token and the
      * name as kept.
      */
-    synchronized Wire.Joined join(String name, String earlierToken) throws Refused, IOException {
+    Wire.Joined join(String name, String earlierToken) throws Refused, IOException {
+        Wire.Joined joined;
+        long changed;
+        synchronized (this) {
+            joined = joinLocked(name, earlierToken);
+            changed = version;
+        }
+        persist(changed);
+        return joined;
+    }
+
+    private Wire.Joined joinLocked(String name, String earlierToken) throws Refused {
         String clean = Wire.cleanName(name);
         if (clean == null) {
             throw new Refused(400, "that name cannot go on the board: use " + Wire.nameRule());
@@ -227,7 +240,16 @@ final class ClassRoll {
      * board's is newer (sends may arrive out of order). Everything is checked before anything
      * changes: a request with one bad step changes nothing.
      */
-    synchronized void update(String token, Map<String, Wire.Step> sent) throws Refused, IOException {
+    void update(String token, Map<String, Wire.Step> sent) throws Refused, IOException {
+        long changed;
+        synchronized (this) {
+            updateLocked(token, sent);
+            changed = version;
+        }
+        persist(changed);
+    }
+
+    private void updateLocked(String token, Map<String, Wire.Step> sent) throws Refused {
         String key = token == null ? null : byToken.get(hash(token));
         if (key == null) {
             throw new Refused(401, "this board does not know you (a new class?): make join again with the code it shows");
@@ -289,16 +311,35 @@ final class ClassRoll {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
-    private void changed() throws IOException {
+    private void changed() {
         version++;
-        save();
         notifyAll();
     }
 
-    private void save() throws IOException {
-        List<Learner> all = new ArrayList<>(learners.values());
+    /**
+     * Returns once the file holds version {@code wanted} or a later one. Many posts at once share
+     * a write: whoever writes takes every change made so far (a group commit), and the others
+     * find their change written already.
+     */
+    private void persist(long wanted) throws IOException {
+        synchronized (saving) {
+            if (savedVersion >= wanted) {
+                return;
+            }
+            Saved saved;
+            long version;
+            synchronized (this) {
+                saved = new Saved(code, started, new ArrayList<>(learners.values()));
+                version = this.version;
+            }
+            write(saved);
+            savedVersion = version;
+        }
+    }
+
+    private void write(Saved saved) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        SafeWrites.replace(file, JSON.writeValueAsBytes(new Saved(code, started, all)));
+        SafeWrites.replace(file, JSON.writeValueAsBytes(saved));
     }
 
     // ---- what the page and the sheet show ----

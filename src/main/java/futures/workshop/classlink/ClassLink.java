@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -319,8 +318,9 @@ public final class ClassLink {
     }
 
     /**
-     * Loads what a send needs and looks the board's host up, while the check runs: a JVM that
-     * sends once and ends must not spend the check's {@link #WAIT} on class loading.
+     * Asks the board for its page's head while the check runs, and keeps the connection: a JVM
+     * that sends once and ends then spends the check's {@link #WAIT} on the send alone, not on
+     * loading the HTTP classes, looking the host up and connecting.
      */
     public static void warmUp(Path top) {
         Optional<Membership> m = membership(top).filter(Membership::sending);
@@ -329,9 +329,12 @@ public final class ClassLink {
         }
         Thread warm = new Thread(() -> {
             try {
-                URI board = URI.create(m.get().board());
-                InetAddress.getByName(board.getHost());
-                board.resolve("/api/verdicts").toURL().openConnection();
+                HttpURLConnection http = (HttpURLConnection) URI.create(m.get().board()).resolve("/").toURL().openConnection();
+                http.setConnectTimeout(CONNECT_MILLIS);
+                http.setReadTimeout(READ_MILLIS);
+                http.setRequestMethod("HEAD");
+                http.getResponseCode();
+                http.getInputStream().close(); // not disconnect(): the connection stays for the send
                 Wire.JSON.writeValueAsBytes(new Wire.Verdicts("", Map.of("x", new Wire.Step(Wire.PASSED, 0, null, ""))));
                 Wire.JSON.readValue("{\"error\":\"\"}", Wire.Problem.class);
             } catch (IOException | RuntimeException e) {

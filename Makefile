@@ -132,18 +132,20 @@ verify-course: $(BUILT) ## check the whole course: files, hints, stubs fail, sol
 .PHONY: build
 build: $(BUILT) ## compile the kit
 
-# Some tests need programs the kit does not ship: Chromium (the browser tests) and bubblewrap
-# (the class grader's sandbox). tools/need finds each, or installs Debian's package where it may
-# (root, or sudo without a password). Where it cannot, those tests are skipped and the line saying
-# what to install is repeated under Maven's summary; under CI (CI=true) they fail instead.
+# Some tests need programs the kit does not ship: Chromium and ChromeDriver (the browser tests)
+# and bubblewrap (the class grader's sandbox). tools/need finds each, or installs Debian's package
+# where it may (root, or sudo without a password). Where it cannot, those tests are skipped and the
+# line saying what to install is repeated under Maven's summary; under CI (CI=true) they fail instead.
 .PHONY: test
 test: ## run the kit's own tests (unit tests, JShell, every solution and stub through the checker)
 	@tools/jdk-check
 	@chromium=$$(tools/need chromium) || { echo "$$chromium"; CHROMIUM_MISSING=$$chromium; chromium=; }; \
 	  bwrap=$$(tools/need bwrap) || { echo "$$bwrap"; BWRAP_MISSING=$$bwrap; bwrap=; }; \
+	  chromedriver=$$(tools/need chromedriver) || { echo "$$chromedriver"; CHROMEDRIVER_MISSING=$$chromedriver; chromedriver=; }; \
 	  CHROMIUM="$$chromium" CHROMIUM_MISSING="$$CHROMIUM_MISSING" BWRAP="$$bwrap" BWRAP_MISSING="$$BWRAP_MISSING" \
+	  CHROMEDRIVER="$$chromedriver" CHROMEDRIVER_MISSING="$$CHROMEDRIVER_MISSING" \
 	  $(MVNW) test; status=$$?; \
-	  for why in "$$CHROMIUM_MISSING" "$$BWRAP_MISSING"; do test -z "$$why" || echo "$$why"; done; exit $$status
+	  for why in "$$CHROMIUM_MISSING" "$$BWRAP_MISSING" "$$CHROMEDRIVER_MISSING"; do test -z "$$why" || echo "$$why"; done; exit $$status
 
 BENCH ?=# measures to run, all when empty: make bench BENCH=P5
 

@@ -11,17 +11,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A program some tests need and the kit does not ship (Chromium, bubblewrap), found the way
- * {@code make test} finds it: {@code tools/need} looks for it, and installs it where it may, before
- * Maven starts, and passes it on as {@code TOOL} (say {@code CHROMIUM}), or why there is none as
- * {@code TOOL_MISSING}. Run from Maven alone, the same script is asked without installing. With
+ * A program some tests need and the kit does not ship (Chromium, ChromeDriver, bubblewrap), found
+ * the way {@code make test} finds it: {@code tools/need} looks for it, and installs it where it may,
+ * before Maven starts, and passes it on as {@code TOOL} (say {@code CHROMIUM}), or why there is none
+ * as {@code TOOL_MISSING}. Run from Maven alone, the same script is asked without installing. With
  * none, the tests that need it are skipped with the line that says what to install; under CI
  * ({@code CI=true}) they fail instead: CI must run them.
  */
 public final class NeededTool {
     private NeededTool() {}
 
-    /** {@code tool} as tools/need names it: chromium, bwrap. */
+    /** {@code tool} as tools/need names it: chromium, chromedriver, bwrap. */
     public static Path find(String tool, String whatNeedsIt) {
         return find(tool, whatNeedsIt, System.getenv());
     }

@@ -20,10 +20,10 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * {@code tools/need}, which finds (or installs) the programs the browser and sandbox tests need,
- * run with a PATH of stand-ins: a fake browser, a fake {@code apt-get} that records its calls, a
- * fake {@code id} and {@code sudo}. Nothing here installs anything for real.
+ * run with a PATH of stand-ins: a fake browser and driver, a fake {@code apt-get} that records its
+ * calls, a fake {@code id} and {@code sudo}. Nothing here installs anything for real.
  */
-@DisplayName("Finding or installing Chromium for the browser tests (tools/need)")
+@DisplayName("Finding or installing Chromium and ChromeDriver for the browser tests (tools/need)")
 class NeedTest {
     /** The few real programs the script calls. */
     private static final List<String> UTILITIES = List.of("id", "mktemp", "tail", "rm", "grep", "env", "true", "chmod");
@@ -147,12 +147,68 @@ class NeedTest {
                 .hasMessageContaining("CI must run the browser tests");
     }
 
+    @Test
+    @DisplayName("takes chromedriver on PATH, or CHROMEDRIVER from the environment")
+    void driverOnPathOrFromTheEnvironment() throws Exception {
+        Path driver = program("chromedriver", "echo ChromeDriver 1.0");
+        assertThat(needDriver("--no-install")).isEqualTo(new Result(0, driver.toString(), ""));
+
+        Path mine = program("my-chromedriver", "echo ChromeDriver 2.0");
+        env.put("CHROMEDRIVER", mine.toString());
+        assertThat(needDriver("--no-install").out()).isEqualTo(mine.toString());
+
+        env.put("CHROMEDRIVER", dir.resolve("nowhere").toString());
+        Result r = needDriver("--no-install");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("nowhere (from the environment) does not run");
+    }
+
+    @Test
+    @DisplayName("installs Debian's chromium-driver as root for chromedriver, and says what to install where it cannot")
+    void installsTheDriverAsRoot() throws Exception {
+        Result missing = needDriver("--no-install");
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.out()).contains("ChromeDriver is not installed", "apt-get install chromium-driver", "CHROMEDRIVER=");
+
+        program("id", "echo 0");
+        Path installed = fakes.resolve("chromedriver");
+        program("apt-get", "echo \"$@\" >> " + apt + "\n"
+                + "case \"$*\" in *install*) printf '#!/bin/sh\\necho ChromeDriver 9\\n' > " + installed
+                + "; chmod +x " + installed + ";; esac");
+        Result r = needDriver();
+        assertThat(r.status()).isEqualTo(0);
+        assertThat(r.out()).isEqualTo(installed.toString());
+        assertThat(r.err()).contains("Installing ChromeDriver with apt-get");
+        assertThat(Files.readString(apt)).contains("update", "install -y -qq chromium-driver");
+    }
+
+    @Test
+    @DisplayName("a browser test gets chromedriver from CHROMEDRIVER, or is skipped with CHROMEDRIVER_MISSING's line")
+    void driverForTheTests() throws Exception {
+        Path driver = program("my-chromedriver", "echo ChromeDriver 1.0");
+        env.put("CHROMEDRIVER", driver.toString());
+        assertThat(NeededTool.find("chromedriver", "the browser tests", env)).isEqualTo(driver);
+
+        env.put("CHROMEDRIVER", "");
+        env.put("CHROMEDRIVER_MISSING", "ChromeDriver is not installed, and make could not install it");
+        assertThatThrownBy(() -> NeededTool.find("chromedriver", "the browser tests", env)).isInstanceOf(TestAbortedException.class)
+                .hasMessage("ChromeDriver is not installed, and make could not install it (the browser tests are skipped)");
+    }
+
     record Result(int status, String out, String err) {}
 
     private Result need(String... options) throws IOException, InterruptedException {
+        return run("chromium", options);
+    }
+
+    private Result needDriver(String... options) throws IOException, InterruptedException {
+        return run("chromedriver", options);
+    }
+
+    private Result run(String tool, String... options) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder();
         builder.command().add("tools/need");
-        builder.command().add("chromium");
+        builder.command().add(tool);
         builder.command().addAll(List.of(options));
         builder.environment().clear();
         builder.environment().putAll(env);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -116,6 +117,16 @@ public final class Browser implements AutoCloseable {
     /** Runs {@code script} in the page, as {@link JavascriptExecutor#executeScript} does: its {@code return} value. */
     public Object script(String script, Object... args) {
         return driver.executeScript(script, args);
+    }
+
+    /**
+     * Makes the page's viewport exactly {@code width} x {@code height} CSS pixels at one device
+     * pixel each (Chromium's device emulation): a screenshot then has that size, which the
+     * window size alone does not give (see {@link #HEIGHT}).
+     */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Writes what the page shows now in the window (its viewport) as a PNG. */

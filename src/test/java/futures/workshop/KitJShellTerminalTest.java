@@ -109,6 +109,7 @@ class KitJShellTerminalTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // one session, typed into by one test at a time
     @DisplayName("a worker's output goes above the prompt, and the line being typed is drawn again below it")
     void outputAboveThePrompt() throws Exception {
         int at = now();
@@ -123,11 +124,13 @@ class KitJShellTerminalTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // one session, typed into by one test at a time
     @DisplayName("Ctrl-C stops a get() that waits, and the task runs on")
     void controlCStopsAGet() throws Exception {
         int at = now();
-        type("var r = pool(1).submit(() -> slowFunction(60))\r");
-        at = await("jshell> ", Math.max(await("going to sleep for 60 second(s)", at), await("r ==> Future[", at)));
+        // far longer than the Ctrl-C tries below may take on a busy machine: isDone() must still be false
+        type("var r = pool(1).submit(() -> slowFunction(600))\r");
+        at = await("jshell> ", Math.max(await("going to sleep for 600 second(s)", at), await("r ==> Future[", at)));
         type("r.get()\r");
         at = await("r.get()", at);
         // Ctrl-C stops the snippet once it runs; before that it is lost: press it until the prompt is back

@@ -43,9 +43,12 @@ public final class ClassLink {
     public static final Duration WAIT = Duration.ofMillis(100);
     /** How long {@code make join} waits: the learner is there to read the answer. */
     private static final int JOIN_MILLIS = 5000;
-    /** A send the check no longer waits for may still finish in a long-lived process (watch, JShell). */
-    private static final int CONNECT_MILLIS = 1000;
-    private static final int READ_MILLIS = 3000;
+    /**
+     * How long a send may take in all: the check stops waiting after {@link #WAIT}, but in a
+     * long-lived process (watch, JShell) a send to a busy board still gets through.
+     */
+    private static final int CONNECT_MILLIS = 5000;
+    private static final int READ_MILLIS = 15000;
 
     private static final ObjectMapper FILE_JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

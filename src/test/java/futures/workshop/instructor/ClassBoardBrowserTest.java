@@ -20,12 +20,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The board's page in real headless Chromium, while simulated learners' kits send verdicts. */
+@Execution(ExecutionMode.CONCURRENT) // mostly waits on sockets and a browser: runs beside the rest
 @DisplayName("The class board's page in Chromium")
 class ClassBoardBrowserTest {
     /** What the issue asks of the page: a verdict shows within a second of the board taking it. */

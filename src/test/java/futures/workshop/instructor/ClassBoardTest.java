@@ -29,9 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The class board's HTTP side on loopback: who may post what, what a refusal changes (nothing), restarts. */
+@Execution(ExecutionMode.CONCURRENT) // mostly waits on loopback sockets: runs beside the rest
 @DisplayName("The class board's server")
 class ClassBoardTest {
     static final ObjectMapper JSON = new ObjectMapper();

@@ -283,7 +283,6 @@ public final class ClassLink {
             http.setReadTimeout(readMillis);
             http.setRequestMethod("POST");
             http.setDoOutput(true);
-            http.setFixedLengthStreamingMode(body.length);
             http.setRequestProperty("Content-Type", "application/json; charset=utf-8");
             if (token != null) {
                 http.setRequestProperty("Authorization", "Bearer " + token);

@@ -110,6 +110,9 @@ public final class ClassBoard implements AutoCloseable {
             throw new IllegalArgumentException("LISTEN=" + host + " is no address of this machine: give one such as"
                     + " LISTEN=127.0.0.1 (this machine only) or LISTEN=0.0.0.0 (every network it is on)");
         }
+        // Answers leave at once: without TCP_NODELAY the body waits for the ACK of the headers,
+        // which a learner's kit delays up to 40 ms. Read once, when the server's classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(address, port), 64);

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * panels. Copies of the comparison made wrong on purpose (small text, labels too long, one panel
  * stretched) are measured on the same page and must be caught: proof that each measure can fail.
  */
+@Execution(ExecutionMode.CONCURRENT) // mostly waits for Chromium: runs beside the rest
 @DisplayName("The pictures on a 1280 x 800 projector, in a real browser")
 @ExtendWith(TimeScaleOne.class)
 class ComparisonBrowserTest {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the bars the browser actually laid out. The same page carries a copy whose bars have no width,
  * which must be reported as not drawn: proof that the measurement can fail.
  */
+@Execution(ExecutionMode.CONCURRENT) // mostly waits for Chromium: runs beside the rest
 @DisplayName("The worker timeline's SVG in a real browser")
 @ExtendWith(TimeScaleOne.class)
 public class TimelineBrowserTest {

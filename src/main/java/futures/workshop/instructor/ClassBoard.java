@@ -103,13 +103,7 @@ public final class ClassBoard implements AutoCloseable {
      * that is taken is an {@link IllegalArgumentException} that says what to do.
      */
     static ClassBoard start(ClassRoll roll, String host, int port, Limits limits, PrintStream log) throws IOException {
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(host);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("LISTEN=" + host + " is no address of this machine: give one such as"
-                    + " LISTEN=127.0.0.1 (this machine only) or LISTEN=0.0.0.0 (every network it is on)");
-        }
+        InetAddress address = listenAddress(host);
         // Answers leave at once: without TCP_NODELAY the body waits for the ACK of the headers,
         // which a learner's kit delays up to 40 ms. Read once, when the server's classes load.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -117,13 +111,27 @@ public final class ClassBoard implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(address, port), 64);
         } catch (BindException e) {
-            throw new IllegalArgumentException("Cannot listen on " + host + ":" + port + " (" + e.getMessage() + "): another"
-                    + " board or program has that port, or the address is not this machine's. Try PORT=" + (port + 1) + ".");
+            throw new IllegalArgumentException("Port " + port + " on " + host + " is taken (" + e.getMessage() + "): another"
+                    + " board or program has it. Stop that one, or try PORT=" + (port + 1) + ".");
         }
         int bound = server.getAddress().getPort();
         ClassBoard board = new ClassBoard(roll, server, shareAddresses(address, bound), limits, log);
         server.start();
         return board;
+    }
+
+    /** {@code host} as an address of this machine to listen on; anything else says what to give. */
+    static InetAddress listenAddress(String host) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress() || NetworkInterface.getByInetAddress(address) != null) {
+                return address;
+            }
+        } catch (IOException e) {
+            // as not this machine's
+        }
+        throw new IllegalArgumentException("LISTEN=" + host + " is no address of this machine: give one such as"
+                + " LISTEN=127.0.0.1 (this machine only) or LISTEN=0.0.0.0 (every network it is on)");
     }
 
     /** The addresses learners can reach the board at: the one it listens on, or each of this machine's. */
@@ -162,6 +170,7 @@ public final class ClassBoard implements AutoCloseable {
      * there is none, or {@code fresh}), on {@code listen}:{@code port}, until the process is stopped.
      */
     public static void serve(Path top, Path state, String listen, int port, boolean fresh, PrintStream out) throws Exception {
+        listenAddress(listen); // before a new class is written
         Course course = Course.load(top.resolve("exercises"));
         ClassRoll roll = ClassRoll.open(state, course, fresh, Clock.systemDefaultZone());
         ClassBoard board = start(roll, listen, port, Limits.CLASSROOM, out);

@@ -81,6 +81,22 @@ class KitTest {
     }
 
     @Test
+    @DisplayName("class-board, join and leave answer a wrong PORT, NEW, LISTEN or missing BOARD with what to type, and start nothing")
+    void classBoardArguments() {
+        TempKit.make(top);
+        assertThat(run("class-board", "PORT=99999").out()).startsWith("PORT=99999 is no port: give one from 1024 to 65535");
+        assertThat(run("class-board", "PORT=abc").out()).startsWith("Invalid value for option 'PORT': 'abc' is not a whole number\nUsage: make class-board");
+        assertThat(run("class-board", "NEW=maybe").out()).startsWith("NEW=maybe: say NEW=yes to start a new class");
+        assertThat(run("class-board", "LISTEN=10.255.255.254", "PORT=0").out()).startsWith("LISTEN=10.255.255.254 is no address of this machine");
+        assertThat(run("class-board", "CSV=out.csv").out()).startsWith("There is no class board here yet (.workshop/class-board/class.json): make class-board starts one.");
+        Ran join = run("join", "CODE=K7QF9X", "NAME=alice");
+        assertThat(join.status()).isEqualTo(Kit.USAGE);
+        assertThat(join.out()).startsWith("make join needs the board's address, the class code and your name");
+        assertThat(run("leave").out()).isEqualTo("This kit sends nothing to a class board: nothing to stop.\n");
+        assertThat(top.resolve(".workshop/class-board.json")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("compare answers a worker count or a time scale that is not above 0 before running anything")
     void compareArguments() {
         TempKit.make(top);

@@ -9,12 +9,9 @@ import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import futures.workshop.course.Progress;
 import futures.workshop.course.TempKit;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +38,10 @@ class ClassBoardBrowserTest {
     @Test
     @DisplayName("a verdict sent by a learner appears on the open page within a second, without a reload; names show as text")
     void live() throws Exception {
-        Path instructor = dir.resolve("instructor");
-        Course course = TempKit.make(instructor);
-        ClassRoll roll = ClassRoll.open(instructor.resolve("class.json"), course, false, Clock.systemUTC());
-        try (ClassBoard board = ClassBoard.start(roll, "127.0.0.1", 0, ClassBoard.Limits.CLASSROOM,
-                new PrintStream(new ByteArrayOutputStream()));
-             Browser browser = Browser.open()) {
-            String address = "http://127.0.0.1:" + board.port();
+        try (TestBoard board = TestBoard.start(dir); Browser browser = Browser.open()) {
+            Course course = board.course();
+            ClassRoll roll = board.roll();
+            String address = board.address();
             Path alice = learner("alice", address, roll, course);
             Path mallory = learner(HOSTILE, address, roll, course);
             learner("bob", address, roll, course);

@@ -10,8 +10,6 @@ import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
 import futures.workshop.course.Progress;
 import futures.workshop.course.TempKit;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,12 +41,11 @@ class ClassBoardLoadTest {
     @Test
     @DisplayName("60 learners each sending 20 updates at once lose nothing; the board, and the board restarted, is what they sent last")
     void sixtyLearners() throws Exception {
-        Path instructor = dir.resolve("instructor");
-        Course course = TempKit.make(instructor);
-        Path state = instructor.resolve(".workshop/class-board/class.json");
-        ClassRoll roll = ClassRoll.open(state, course, false, Clock.systemUTC());
-        ClassBoard board = ClassBoard.start(roll, "127.0.0.1", 0, ClassBoard.Limits.CLASSROOM, new PrintStream(new ByteArrayOutputStream()));
-        String address = "http://127.0.0.1:" + board.port();
+        TestBoard board = TestBoard.start(dir);
+        Course course = board.course();
+        Path state = board.state();
+        ClassRoll roll = board.roll();
+        String address = board.address();
         Map<String, Map<String, Wire.Step>> last = new HashMap<>();
         ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> lost = new ConcurrentLinkedQueue<>();
@@ -151,14 +148,12 @@ class ClassBoardLoadTest {
     @Test
     @DisplayName("a check's verdicts reach the board through the checker's session: the failed check's name, never the code")
     void throughTheSession() throws Exception {
-        Path instructor = dir.resolve("instructor");
-        Course course = TempKit.make(instructor);
-        ClassRoll roll = ClassRoll.open(instructor.resolve("class.json"), course, false, Clock.systemUTC());
-        try (ClassBoard board = ClassBoard.start(roll, "127.0.0.1", 0, ClassBoard.Limits.CLASSROOM,
-                new PrintStream(new ByteArrayOutputStream()))) {
+        try (TestBoard board = TestBoard.start(dir)) {
+            Course course = board.course();
+            ClassRoll roll = board.roll();
             Path kit = dir.resolve("kit");
             TempKit.make(kit);
-            ClassLink.join(kit, "http://127.0.0.1:" + board.port(), roll.code(), "alice", course);
+            ClassLink.join(kit, board.address(), roll.code(), "alice", course);
             Exercise async = course.find("3");
             Verdict failed = new Verdict(async, Verdict.Status.FAILED, List.of(
                     new Verdict.CheckResult("submits both slowAdd calls to the pool", true, null),
@@ -170,7 +165,7 @@ class ClassBoardLoadTest {
             ClassRoll.Board shown = roll.board("");
             assertThat(shown.learners().get(0).cells().get(2).fault()).isEqualTo("runs the two slowAdd calls at the same time");
             assertThat(shown.learners().get(0).cells().get(0).state()).isEqualTo(Wire.PASSED);
-            assertThat(Files.readString(instructor.resolve("class.json"))).doesNotContain("secret");
+            assertThat(Files.readString(board.state())).doesNotContain("secret");
         }
     }
 }

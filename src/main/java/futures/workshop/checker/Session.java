@@ -115,7 +115,11 @@ public final class Session implements AutoCloseable {
             }
             return ClassLink.Sending.NONE;
         }
-        return ClassLink.send(progress.top(), state, course);
+        try {
+            return ClassLink.send(progress.top(), state, course);
+        } catch (RuntimeException e) { // the board is extra: a check never fails for it
+            return ClassLink.Sending.NONE;
+        }
     }
 
     /** Stops the sandbox JVMs and deletes the compiled classes. */

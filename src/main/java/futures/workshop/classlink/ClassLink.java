@@ -331,7 +331,7 @@ public final class ClassLink {
         }
         Thread warm = new Thread(() -> {
             try {
-                HttpURLConnection http = (HttpURLConnection) URI.create(m.get().board()).resolve("/").toURL().openConnection();
+                HttpURLConnection http = (HttpURLConnection) URI.create(m.get().board() + "/?code=" + m.get().code()).toURL().openConnection();
                 http.setConnectTimeout(CONNECT_MILLIS);
                 http.setReadTimeout(READ_MILLIS);
                 http.setRequestMethod("HEAD");

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,7 +180,7 @@ public final class ClassBoard implements AutoCloseable {
         out.println("Class board of class " + roll.code() + ", " + roll.size() + (roll.size() == 1 ? " learner" : " learners")
                 + " so far (kept in " + top.relativize(state.toAbsolutePath()) + ").");
         out.println();
-        out.println("  Open the page:   " + first + "/");
+        out.println("  Open the page:   " + board.pageAddress());
         out.println("  Learners type:   " + board.joinCommand());
         if (board.addresses().size() > 1) {
             out.println("  (or BOARD= one of " + board.addresses().subList(1, board.addresses().size()) + ", whichever the class's network reaches)");
@@ -222,6 +223,11 @@ public final class ClassBoard implements AutoCloseable {
 
     String code() {
         return roll.code();
+    }
+
+    /** The page's address, with the class code that opens it. */
+    String pageAddress() {
+        return addresses.get(0) + "/?code=" + roll.code();
     }
 
     /** What learners type to join, for the page and the terminal. */
@@ -276,14 +282,36 @@ public final class ClassBoard implements AutoCloseable {
         });
     }
 
+    /**
+     * What the page shows is the class's (names, steps, the code itself): only for whoever has
+     * the code, given as {@code ?code=K7QF9X} in the address make class-board prints.
+     */
     private void get(HttpExchange http, String method, Action action) throws IOException {
         http.getResponseHeaders().set("Cache-Control", "no-store");
-        if (method.equals("GET") || method.equals("HEAD")) {
-            action.run();
-        } else {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
             http.getResponseHeaders().set("Allow", "GET");
             problem(http, 405, "only GET here");
+        } else if (!roll.codeMatches(query(http, "code"))) {
+            refused(http, 403, "this class board shows itself only with its class code: open the address make class-board"
+                    + " printed, which ends in ?code=...");
+        } else {
+            action.run();
         }
+    }
+
+    /** The value of {@code name} in the request's query, or null. */
+    static String query(HttpExchange http, String name) {
+        String query = http.getRequestURI().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private void post(HttpExchange http, String method, Action action) throws IOException {

@@ -46,7 +46,7 @@ class ClassBoardBrowserTest {
             Path mallory = learner(HOSTILE, address, roll, course);
             learner("bob", address, roll, course);
 
-            browser.driver().get(address + "/");
+            browser.driver().get(board.board().pageAddress());
             browser.waitFor(Duration.ofSeconds(10), ExpectedConditions.numberOfElementsToBe(By.cssSelector("#board tbody tr"), 3));
             browser.waitFor(Duration.ofSeconds(10), ExpectedConditions.textToBe(By.id("live"), "live"));
             browser.script("window.sameLoad = true");
@@ -73,6 +73,8 @@ class ClassBoardBrowserTest {
             assertThat(names).containsExactly(HOSTILE, "alice", "bob");
             assertThat(browser.driver().findElements(By.cssSelector("#board img"))).as("a name made no element").isEmpty();
             assertThat(browser.driver().getTitle()).isEqualTo("Class board");
+            assertThat(browser.driver().findElement(By.id("csv")).getAttribute("href"))
+                    .isEqualTo(address + "/grades.csv?code=" + roll.code());
             assertThat(browser.driver().findElement(By.id("join")).getText())
                     .isEqualTo("make join BOARD=" + address + " CODE=" + roll.code() + " NAME=your-name");
 

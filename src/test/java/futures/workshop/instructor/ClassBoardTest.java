@@ -91,7 +91,12 @@ class ClassBoardTest {
         return post(path, token, "application/json", JSON.writeValueAsString(body));
     }
 
+    /** A GET with the class code, as the page's own requests have it. */
     Answer get(String path) throws Exception {
+        return getExactly(path + (path.contains("?") ? "&" : "?") + "code=" + board.code());
+    }
+
+    Answer getExactly(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + board.port() + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body());
@@ -229,6 +234,7 @@ class ClassBoardTest {
         answers.put("verdicts, GET", get("/api/verdicts"));
         answers.put("page, POST", post("/", null, "text/plain", "x"));
         answers.put("unknown path", get("/admin"));
+        answers.put("board, wrong code", getExactly("/board.json?code=AAAAAA"));
 
         Map<String, Integer> statuses = new LinkedHashMap<>();
         answers.forEach((what, a) -> statuses.put(what, a.status()));
@@ -246,7 +252,8 @@ class ClassBoardTest {
                 Map.entry("verdicts, failed without fault", 400), Map.entry("verdicts, fault too long", 400),
                 Map.entry("verdicts, bad time", 400), Map.entry("verdicts, no steps", 400),
                 Map.entry("verdicts, not JSON", 400), Map.entry("verdicts, body too big", 413),
-                Map.entry("verdicts, GET", 405), Map.entry("page, POST", 405), Map.entry("unknown path", 404)));
+                Map.entry("verdicts, GET", 405), Map.entry("page, POST", 405), Map.entry("unknown path", 404),
+                Map.entry("board, wrong code", 403)));
         for (Map.Entry<String, Answer> e : answers.entrySet()) {
             assertThat(e.getValue().error()).as(e.getKey() + " says why").isNotBlank();
         }
@@ -347,8 +354,8 @@ class ClassBoardTest {
     @DisplayName("the page's event stream sends the board at once, and again when a verdict arrives")
     void events() throws Exception {
         String token = join("alice");
-        HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + board.port() + "/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + board.port() + "/events?code=" + board.code())).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
         try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             JsonNode first = JSON.readTree(nextData(events));
@@ -370,11 +377,26 @@ class ClassBoardTest {
     }
 
     @Test
+    @DisplayName("the page, the board, its events and its CSV show nothing without the class code")
+    void readingNeedsTheCode() throws Exception {
+        join("alice");
+        for (String path : List.of("/", "/board.json", "/events", "/grades.csv")) {
+            for (String query : List.of("", "?code=AAAAAA", "?code=", "?x=" + board.code())) {
+                Answer a = getExactly(path + query);
+                assertThat(a.status()).as(path + query).isEqualTo(403);
+                assertThat(a.body()).as(path + query).doesNotContain("alice").doesNotContain(board.code())
+                        .contains("open the address make class-board printed");
+            }
+        }
+        assertThat(getExactly("/grades.csv?code=" + board.code().toLowerCase()).body()).contains("alice");
+    }
+
+    @Test
     @DisplayName("the page is served, and names reach it only as JSON text")
     void page() throws Exception {
         Answer page = get("/");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Class board</title>", "new EventSource(\"/events\")", "textContent")
+        assertThat(page.body()).contains("<title>Class board</title>", "new EventSource(\"/events\" + code)", "textContent")
                 .doesNotContain("innerHTML");
         join("<img src=x onerror=alert(1)>");
         assertThat(get("/board.json").body()).contains("\"name\":\"<img src=x onerror=alert(1)>\"");

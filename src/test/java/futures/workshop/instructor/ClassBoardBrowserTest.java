@@ -53,18 +53,19 @@ class ClassBoardBrowserTest {
 
             send(alice, course, Map.of(course.find("1"), new Progress.Found(Progress.Checked.PASSED, 10, null),
                     course.find("3"), new Progress.Found(Progress.Checked.FAILED, 0, "runs the two slowAdd calls at the same time")));
-            WebElement submit = cell("alice", "submit", browser);
-            browser.waitFor(LIVE, ExpectedConditions.attributeToBe(submit, "class", "passed fresh"));
+            // each update draws the rows anew: elements are looked up again, never kept across one
+            browser.waitFor(LIVE, ExpectedConditions.attributeContains(cell("alice", "submit"), "class", "passed"));
             assertThat(browser.script("return window.sameLoad")).as("no reload").isEqualTo(true);
-            assertThat(submit.getText()).isEqualTo("✓");
-            assertThat(cell("alice", "async", browser).getAttribute("title")).isEqualTo("3 async: runs the two slowAdd calls at the same time");
-            assertThat(cell("bob", "submit", browser).getAttribute("class")).isEqualTo("not-tried");
+            assertThat(browser.driver().findElement(cell("alice", "submit")).getText()).isEqualTo("✓");
+            assertThat(browser.driver().findElement(cell("alice", "async")).getAttribute("title"))
+                    .isEqualTo("3 async: runs the two slowAdd calls at the same time");
+            assertThat(browser.driver().findElement(cell("bob", "submit")).getAttribute("class")).isEqualTo("not-tried");
 
             send(mallory, course, Map.of(course.find("3"), new Progress.Found(Progress.Checked.FAILED, 0,
                     "runs the two slowAdd calls at the same time")));
-            WebElement faults = browser.driver().findElement(By.cssSelector("#faults li[data-step='async']"));
-            browser.waitFor(LIVE, ExpectedConditions.textToBePresentInElement(faults, "× 2"));
-            assertThat(faults.getText()).isEqualTo("3 async: runs the two slowAdd calls at the same time × 2");
+            By faults = By.cssSelector("#faults li[data-step='async']");
+            browser.waitFor(LIVE, ExpectedConditions.textToBePresentInElementLocated(faults, "× 2"));
+            assertThat(browser.driver().findElement(faults).getText()).isEqualTo("3 async: runs the two slowAdd calls at the same time × 2");
             assertThat(browser.driver().findElement(By.cssSelector("thead tr.passed td[data-step='submit']")).getText())
                     .isEqualTo("1/3");
 
@@ -99,9 +100,8 @@ class ClassBoardBrowserTest {
         assertThat(ClassLink.send(kit, state, course).note(Duration.ofSeconds(10))).isEmpty();
     }
 
-    private static WebElement cell(String learner, String step, Browser browser) {
-        return browser.driver().findElements(By.cssSelector("#board tbody tr")).stream()
-                .filter(tr -> tr.getAttribute("data-learner").equals(learner)).findFirst().orElseThrow()
-                .findElement(By.cssSelector("td[data-step='" + step + "']"));
+    /** The cell of {@code learner} (a plain name) and {@code step}. */
+    private static By cell(String learner, String step) {
+        return By.cssSelector("#board tbody tr[data-learner='" + learner + "'] td[data-step='" + step + "']");
     }
 }

@@ -228,6 +228,8 @@ final class LearnerCommands {
         public Integer call() {
             Progress progress = progress(kit);
             kit.out().print(Listing.text(Listing.rows(Course.load(progress.exercises()), progress)));
+            ClassLink.membership(kit.top()).filter(ClassLink.Membership::sending).ifPresent(m -> kit.out().println(
+                    "Your checks go to the class board at " + m.board() + " as " + m.name() + " (make leave stops it)."));
             return 0;
         }
     }

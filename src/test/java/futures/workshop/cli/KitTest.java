@@ -94,6 +94,19 @@ class KitTest {
         assertThat(join.out()).startsWith("make join needs the board's address, the class code and your name");
         assertThat(run("leave").out()).isEqualTo("This kit sends nothing to a class board: nothing to stop.\n");
         assertThat(top.resolve(".workshop/class-board.json")).doesNotExist();
+        assertThat(run("list").out()).doesNotContain("class board");
+    }
+
+    @Test
+    @DisplayName("make list says where the checks go once the kit joined a class board, and not after make leave")
+    void listNamesTheBoard() throws Exception {
+        TempKit.make(top);
+        Files.createDirectories(top.resolve(".workshop"));
+        Files.writeString(top.resolve(".workshop/class-board.json"), "{\"board\":\"http://10.0.0.5:8090\",\"code\":\"K7QF9X\","
+                + "\"name\":\"alice\",\"token\":\"t\",\"sending\":true}");
+        assertThat(run("list").out()).endsWith("Your checks go to the class board at http://10.0.0.5:8090 as alice (make leave stops it).\n");
+        assertThat(run("leave").out()).startsWith("Stopped sending to the class board at http://10.0.0.5:8090.");
+        assertThat(run("list").out()).doesNotContain("class board");
     }
 
     @Test

@@ -119,13 +119,14 @@ public final class ClassLink {
             throw new IllegalArgumentException("The class board at " + address + " did not take you: " + answer.error());
         }
         Wire.Joined joined = Wire.JSON.readValue(answer.body(), Wire.Joined.class);
-        store(top, new Membership(address.toString(), classCode, joined.name(), joined.token(), true));
+        Membership membership = new Membership(address.toString(), classCode, joined.name(), joined.token(), true);
+        store(top, membership);
         StringBuilder out = new StringBuilder();
         out.append("Joined the class board at ").append(address).append(" as ").append(joined.name()).append(".\n");
         out.append("From now on make check, watch mode and check() in JShell send it, for each step: passed or not,\n");
         out.append("the points, and the name of a failed check. Never your code or what it prints.\n");
         Map<String, Wire.Step> steps = steps(Progress.of(top).read(), course);
-        Optional<String> note = send(top, steps).note(Duration.ofMillis(JOIN_MILLIS));
+        Optional<String> note = send(membership, steps).note(Duration.ofMillis(JOIN_MILLIS));
         out.append(note.orElse(steps.isEmpty() ? "Nothing checked yet: your first make check shows up there."
                 : "Sent the " + steps.size() + (steps.size() == 1 ? " step" : " steps") + " you have checked so far."));
         out.append("\nmake leave stops the sending.\n");
@@ -194,21 +195,13 @@ public final class ClassLink {
         return send(m.get(), steps(state, course));
     }
 
-    private static Sending send(Path top, Map<String, Wire.Step> steps) {
-        return membership(top).filter(Membership::sending).map(m -> send(m, steps)).orElse(Sending.NONE);
-    }
-
     private static Sending send(Membership m, Map<String, Wire.Step> steps) {
         CompletableFuture<String> done = new CompletableFuture<>();
         Thread sender = new Thread(() -> {
             try {
                 byte[] body = Wire.JSON.writeValueAsBytes(new Wire.Verdicts(m.code(), steps));
                 Answer answer = post(URI.create(m.board()).resolve("/api/verdicts"), m.token(), body, CONNECT_MILLIS, READ_MILLIS);
-                done.complete(switch (answer.status()) {
-                    case 200, 204 -> null;
-                    case 401 -> "the board does not know you (a new class?): make join again with the code it shows";
-                    default -> answer.error();
-                });
+                done.complete(answer.status() < 300 ? null : answer.error());
             } catch (IOException | RuntimeException e) {
                 done.complete("not reached (" + why(e) + ")");
             }
@@ -249,11 +242,6 @@ public final class ClassLink {
             }
             return why == null ? Optional.empty()
                     : Optional.of("(class board " + board + ": " + why + "; your verdicts are kept and go with your next check)");
-        }
-
-        /** Whether the board took the verdicts (waits for the answer). */
-        public boolean delivered() {
-            return problem.join() == null;
         }
     }
 

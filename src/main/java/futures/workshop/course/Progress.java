@@ -211,7 +211,8 @@ public final class Progress {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** The SHA-256 of {@code bytes} in hex. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

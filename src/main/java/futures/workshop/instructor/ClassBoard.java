@@ -1,6 +1,5 @@
 package futures.workshop.instructor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -358,7 +357,7 @@ public final class ClassBoard implements AutoCloseable {
         String token = bearer(http.getRequestHeaders());
         String learner = roll.learner(token).orElse(null);
         if (learner == null) {
-            refused(http, 401, "this board does not know you (a new class?): make join again with the code it shows");
+            refused(http, 401, ClassRoll.UNKNOWN_LEARNER);
             return;
         }
         if (!byLearner.take(learner.toLowerCase(Locale.ROOT))) {
@@ -412,16 +411,16 @@ public final class ClassBoard implements AutoCloseable {
             refused(http, 413, "the body is over " + Wire.MAX_BODY + " bytes");
             return null;
         }
+        T value = null;
         try {
-            T value = Wire.JSON.readValue(bytes, type);
-            if (value == null) {
-                throw new JsonProcessingException("empty") {};
-            }
-            return value;
+            value = Wire.JSON.readValue(bytes, type); // null for an empty body
         } catch (IOException e) {
-            refused(http, 400, "the body is not what the board reads: " + type.getSimpleName() + " as JSON (see Wire)");
-            return null;
+            // answered below
         }
+        if (value == null) {
+            refused(http, 400, "the body is not what the board reads: " + type.getSimpleName() + " as JSON (see Wire)");
+        }
+        return value;
     }
 
     private void tooMany(HttpExchange http) throws IOException {
@@ -468,9 +467,7 @@ public final class ClassBoard implements AutoCloseable {
                     out.write(": still here\n\n".getBytes(StandardCharsets.UTF_8));
                 }
                 out.flush();
-                if (roll.awaitChange(seen, KEEP_ALIVE_MILLIS) == seen && roll.closed()) {
-                    break;
-                }
+                roll.awaitChange(seen, KEEP_ALIVE_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -510,7 +507,8 @@ public final class ClassBoard implements AutoCloseable {
         }
     }
 
-    private static String clip(String text) {
+    /** {@code text} without control characters and cut to 40, for quoting a request in an answer. */
+    static String clip(String text) {
         String visible = text.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return visible.length() > 40 ? visible.substring(0, 40) + "…" : visible;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import futures.workshop.classlink.Wire;
 import futures.workshop.course.Course;
 import futures.workshop.course.Exercise;
+import futures.workshop.course.Progress;
 import futures.workshop.course.SafeWrites;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +41,8 @@ final class ClassRoll {
     /** The letters of class codes: no 0/O, 1/I/L, easy to read off a projector and type. */
     private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int CODE_LENGTH = 6;
+    /** What a post with a token the board does not know is told. */
+    static final String UNKNOWN_LEARNER = "this board does not know you (a new class?): make join again with the code it shows";
     /** More learners than any room holds; a flood of joins stops here. */
     static final int MAX_LEARNERS = 500;
 
@@ -252,7 +253,7 @@ final class ClassRoll {
     private void updateLocked(String token, Map<String, Wire.Step> sent) throws Refused {
         String key = token == null ? null : byToken.get(hash(token));
         if (key == null) {
-            throw new Refused(401, "this board does not know you (a new class?): make join again with the code it shows");
+            throw new Refused(401, UNKNOWN_LEARNER);
         }
         if (sent == null) {
             throw new Refused(400, "no steps");
@@ -279,7 +280,7 @@ final class ClassRoll {
     private void check(String name, Wire.Step step) throws Refused {
         Exercise exercise = steps.get(name);
         if (exercise == null) {
-            throw new Refused(422, "this board's course has no step '" + clip(name) + "': is your kit the class's?");
+            throw new Refused(422, "this board's course has no step '" + ClassBoard.clip(name) + "': is your kit the class's?");
         }
         if (step == null || step.status() == null || step.at() == null) {
             throw new Refused(400, "step " + name + " needs status, points and at");
@@ -305,10 +306,6 @@ final class ClassRoll {
     private static boolean printable(String text, int max) {
         return text != null && !text.isBlank() && text.length() <= max
                 && text.codePoints().noneMatch(Character::isISOControl);
-    }
-
-    private static String clip(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private void changed() {
@@ -421,10 +418,6 @@ final class ClassRoll {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Progress.sha256(token.getBytes(StandardCharsets.UTF_8));
     }
 }
